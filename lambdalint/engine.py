@@ -1,0 +1,112 @@
+"""The pipeline: discover, read, prefilter, parse, extract, check, suppress, sort."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lambdalint import syntax
+from lambdalint.facts import FileFacts, Suppressions
+from lambdalint.languages.common import SourceText
+from lambdalint.model import Finding, HandlerRef
+from lambdalint.registry import Entry, catalog
+
+ADAPTERS = {"python": "lambdalint.languages.python"}
+PARSE_ERROR = "LL000"
+
+
+class InternalError(Exception):
+    """A rule or adapter failed on a file: a bug in lambdalint, reported with exit code 2."""
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    checked: int = 0            # files read
+    parsed: int = 0             # files the prefilter let through
+    errors: list[str] = field(default_factory=list)
+
+
+def adapter(language: str):
+    name = ADAPTERS.get(language)
+    return importlib.import_module(name) if name else None
+
+
+def facts_for(path: Path, language: str, source: bytes, refs: Sequence[HandlerRef] = ()) -> FileFacts | None:
+    """The facts of one file, or None when the file cannot match any rule (not parsed)."""
+    module = adapter(language)
+    if module is None or not module.PREFILTER.search(source):
+        return None
+    tree = syntax.parse(language, source)
+    error = syntax.first_error(tree.root_node)
+    if error is not None:  # rules would see a partial tree: report the error alone
+        return FileFacts(path, language, source, [], [], Suppressions(), SourceText(source).span(error))
+    return module.extract(path, source, tree, tuple(refs))
+
+
+def check_facts(facts: FileFacts, rules: Iterable[Entry], options: Mapping[str, object]) -> list[Finding]:
+    found: list[Finding] = []
+    for entry in rules:
+        if facts.language not in entry.rule.languages:
+            continue
+        if entry.rule.code == PARSE_ERROR:
+            if facts.error is not None:
+                found.append(entry.rule.finding(facts.error, "syntax error: the file does not parse, "
+                                                             "so lambdalint could not check it"))
+            continue
+        if facts.error is not None or entry.check is None:
+            continue
+        try:
+            found.extend(entry.check(facts, options))
+        except Exception as exc:  # a rule bug must not hide the other files' findings
+            raise InternalError(f"{facts.path}: internal error in {entry.rule.code}: "
+                                f"{type(exc).__name__}: {exc}") from exc
+    return [dataclasses.replace(f, path=facts.path) for f in found
+            if not facts.suppressions.covers(f.code, f.span.line)]
+
+
+def lint_source(path: Path, language: str, source: bytes, rules: Sequence[Entry] | None = None,
+                options: Mapping[str, object] | None = None, refs: Sequence[HandlerRef] = ()) -> list[Finding]:
+    """Findings for one file's source, sorted. The library entry point (and the tests')."""
+    from lambdalint.registry import all_options
+
+    rules = list(catalog().values()) if rules is None else rules
+    if options is None:
+        options = {name: spec.default for name, spec in all_options().items()}
+    facts = facts_for(path, language, source, refs)
+    if facts is None:
+        return []
+    return sorted(check_facts(facts, rules, options), key=lambda f: f.sort_key)
+
+
+def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude: bool = False) -> Report:
+    """Lint every file under ``paths`` as ``config`` says. Raises DiscoveryError for bad paths."""
+    from lambdalint.descriptors import handlers_from_descriptors
+    from lambdalint.discovery import DEFAULT_EXCLUDE, discover
+
+    found = discover(paths, root=config.root,
+                     exclude=DEFAULT_EXCLUDE if config.exclude is None else config.exclude,
+                     extend_exclude=config.extend_exclude, respect_gitignore=config.respect_gitignore,
+                     force_exclude=force_exclude)
+    refs, warnings = handlers_from_descriptors(found.descriptors)
+    refs = tuple(refs) + tuple(config.handlers)
+    report = Report(errors=[f"warning: {w}" for w in warnings])
+    for source_file in found.sources:
+        try:
+            source = source_file.path.read_bytes()
+        except OSError as exc:
+            report.errors.append(f"{source_file.path}: cannot read: {exc.strerror or exc}")
+            continue
+        report.checked += 1
+        facts = facts_for(source_file.path, source_file.language, source, refs)
+        if facts is None:
+            continue
+        report.parsed += 1
+        ignored = config.ignored_codes_for(source_file.path)
+        report.findings.extend(f for f in check_facts(facts, rules, config.options)
+                               if not any(f.code.startswith(code) or code == "ALL" for code in ignored))
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report

@@ -1,0 +1,677 @@
+"""Python adapter: one query over the tree, then imports, bindings, handlers and scope.
+
+Name resolution is deliberately simple and conservative: a name with one known value
+(ignoring ``= None`` placeholders) resolves; a name with several values, a parameter, or
+anything unpacked does not, and what does not resolve is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from lambdalint import syntax
+from lambdalint.apis import python as api
+from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppressions, closure
+from lambdalint.languages.common import SourceText, mentions, prefilter_for
+from lambdalint.model import HandlerRef
+
+LANGUAGE = "python"
+PREFILTER = prefilter_for(api.MODULES)
+
+QUERY = """
+(import_statement) @import
+(import_from_statement) @import
+(function_definition) @function
+(class_definition) @class
+(call) @call
+(assignment) @assign
+(global_statement) @global
+(as_pattern) @as
+(for_statement) @for
+(return_statement) @return
+(comment) @comment
+"""
+
+NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$")
+CODE = re.compile(r"[A-Z]+[0-9]+")
+HANDLER_NAMES = ("lambda_handler", "handler")
+FUNCTION_TYPES = ("function_definition",)
+ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
+
+
+def canonical(path: str) -> str:
+    if path.split(".", 1)[0].split("(", 1)[0] not in ALIAS_ROOTS:
+        return path
+    for alias, name in api.ALIASES.items():
+        if path.startswith(alias) and path[len(alias):len(alias) + 1] in ("", ".", "("):
+            return name + path[len(alias):]
+    return path
+
+
+class Ref(NamedTuple):
+    """What an expression is: an access path, a local function or class, or an instance."""
+
+    path: str | None = None
+    origin: Call | None = None       # the call that produced this value
+    shared: bool = False             # stored where it outlives one invocation
+    local: object = None             # a Function or a ClassInfo of this file
+    instance: bool = False           # an instance of ``local`` (a ClassInfo)
+    receiver: Call | None = None     # for an attribute: the call that produced its object
+    receiver_shared: bool = False
+
+
+@dataclass(eq=False)
+class ClassInfo:
+    name: str
+    node: syntax.Node
+    methods: dict[str, Function] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class Binding:
+    kind: str                         # "value", "import", "local", "unknown"
+    node: syntax.Node | None = None   # the assigned expression
+    scope: Function | None = None     # where the expression is evaluated
+    path: str | None = None
+    local: object = None
+
+
+@dataclass(eq=False)
+class Decorator:
+    path: str | None
+    name: str
+    node: syntax.Node
+    call: syntax.Node | None
+
+
+class PyCall(Call):
+    def __init__(self, file: PythonFile, node: syntax.Node, ref: Ref, function: Function | None) -> None:
+        callee = ref.local if isinstance(ref.local, Function) else None
+        if isinstance(ref.local, ClassInfo) and not ref.instance:
+            callee = ref.local.methods.get("__init__")
+        super().__init__(ref.path, function, ref.receiver, ref.receiver_shared, callee)
+        self.file = file
+        self.node = node
+
+    @cached_property
+    def span(self):
+        return self.file.text.span(self.node)
+
+    @cached_property
+    def args(self) -> tuple[Arg, ...]:
+        arguments = self.node.child_by_field_name("arguments")
+        if arguments is None:
+            return ()
+        if arguments.type == "generator_expression":
+            return (self.file.arg(None, arguments, arguments, self.function),)
+        return tuple(self.file.argument(child, self.function) for child in arguments.named_children
+                     if child.type != "comment")
+
+    @cached_property
+    def guarded(self) -> bool:
+        return self.function is not None and self.file.guarded(self.node, self.function)
+
+
+class PythonFile:
+    def __init__(self, path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef, ...]) -> None:
+        self.path = path
+        self.text = SourceText(source)
+        self.root = tree.root_node
+        self.refs = [r.function for r in refs if r.matches(path)]
+        self.bindings: dict[Function | None, dict[str, list[Binding]]] = {None: {}}
+        self.attributes: dict[tuple[str, str], list[Binding]] = {}
+        self.globals: dict[Function, set[str]] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self.functions: list[Function] = []
+        self.nodes: dict[Function, syntax.Node] = {}
+        self.decorators: dict[Function, list[Decorator]] = {}
+        self.returns: dict[Function, list[syntax.Node]] = {}
+        self.tainted_params: dict[Function, set[str]] = {}
+        self.calls: dict[tuple[int, int], PyCall | None] = {}
+        self.resolving: set[tuple[int, int]] = set()
+        self.comments: list[syntax.Node] = []
+        self.fors: list[tuple[syntax.Node, Function | None]] = []
+        self.assigns: list[tuple[syntax.Node, Function | None]] = []
+        self._tainted: dict[Function, set[str]] = {}
+
+    # ---- extraction -------------------------------------------------------------------
+
+    def extract(self) -> FileFacts:
+        found = syntax.captures(LANGUAGE, QUERY, self.root)
+        events = [(n.start_byte, kind, n) for kind, nodes in found.items() for n in nodes]
+        events.sort(key=lambda e: (e[0], e[1] != "function" and e[1] != "class"))
+        call_nodes: list[tuple[syntax.Node, Function | None]] = []
+        stack: list[tuple[int, Function | ClassInfo]] = []
+        for start, kind, node in events:
+            while stack and stack[-1][0] <= start:
+                stack.pop()
+            scope = next((s for _, s in reversed(stack) if isinstance(s, Function)), None)
+            cls = stack[-1][1] if stack and isinstance(stack[-1][1], ClassInfo) else None
+            if kind == "function":
+                function = self.function(node, scope, cls)
+                stack.append((node.end_byte, function))
+            elif kind == "class":
+                info = ClassInfo(self.text.of(node.child_by_field_name("name")), node)
+                if scope is None and cls is None:
+                    self.classes[info.name] = info
+                    self.bind(None, info.name, Binding("local", local=info))
+                stack.append((node.end_byte, info))
+            elif kind == "call":
+                call_nodes.append((node, scope))
+            elif kind == "assign":
+                self.assignment(node, scope, cls)
+            elif kind == "import":
+                self.imports(node, scope)
+            elif kind == "global" and scope is not None:
+                self.globals.setdefault(scope, set()).update(
+                    self.text.of(n) for n in node.named_children if n.type == "identifier")
+            elif kind == "as":
+                self.with_alias(node, scope)
+            elif kind == "for":
+                self.fors.append((node, scope))
+                self.unpack(node.child_by_field_name("left"), scope)
+            elif kind == "return" and scope is not None:
+                self.returns.setdefault(scope, []).append(node)
+            elif kind == "comment":
+                self.comments.append(node)
+        calls = [c for c in (self.call(node, scope) for node, scope in call_nodes) if c is not None]
+        self.mark_per_invocation(calls)
+        return FileFacts(self.path, LANGUAGE, self.text.source, calls, self.functions, self.suppressions())
+
+    def function(self, node: syntax.Node, parent: Function | None, cls: ClassInfo | None) -> Function:
+        name = self.text.of(node.child_by_field_name("name"))
+        params = self.parameters(node.child_by_field_name("parameters"))
+        owner = node.parent.parent if node.parent.type == "decorated_definition" else node.parent
+        in_class = cls is not None and owner is not None and owner.parent is cls.node
+        qualname = f"{cls.name}.{name}" if in_class else (f"{parent.qualname}.{name}" if parent else name)
+        function = Function(name, qualname, self.text.span(node.child_by_field_name("name")), parent,
+                            cls.name if in_class else None, tuple(params))
+        self.functions.append(function)
+        self.nodes[function] = node
+        self.bindings[function] = {p: [Binding("unknown")] for p in params}
+        decorators = []
+        if node.parent.type == "decorated_definition":
+            for d in node.parent.named_children:
+                if d.type != "decorator" or not d.named_children:
+                    continue
+                expr = d.named_children[0]
+                call = expr if expr.type == "call" else None
+                head = call.child_by_field_name("function") if call else expr
+                ref = self.resolve(head, parent)
+                path = ref.path + "()" if ref and ref.path and call else (ref.path if ref else None)
+                decorators.append(Decorator(path, self.text.of(head).rsplit(".", 1)[-1], head, call))
+        self.decorators[function] = decorators
+        function.decorators = tuple(d.path or d.name for d in decorators)
+        function.cached = any(d.path in api.CACHE_DECORATORS for d in decorators)
+        if in_class:
+            cls.methods[name] = function
+        else:
+            self.bind(parent, name, Binding("local", local=function))
+        return function
+
+    def parameters(self, node: syntax.Node | None) -> list[str]:
+        names = []
+        for p in node.named_children if node else ():
+            if p.type == "identifier":
+                names.append(self.text.of(p))
+            elif p.type in ("default_parameter", "typed_default_parameter"):
+                names.append(self.text.of(p.child_by_field_name("name")))
+            elif p.type == "typed_parameter" and p.named_children[0].type == "identifier":
+                names.append(self.text.of(p.named_children[0]))
+        return names
+
+    def bind(self, scope: Function | None, name: str, binding: Binding) -> None:
+        if scope is not None and name in self.globals.get(scope, ()):
+            scope = None
+        self.bindings.setdefault(scope, {}).setdefault(name, []).append(binding)
+
+    def assignment(self, node: syntax.Node, scope: Function | None, cls: ClassInfo | None) -> None:
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if right is None:
+            return
+        self.assigns.append((node, scope))
+        if left.type == "identifier":
+            if cls is not None and scope is None:
+                self.attributes.setdefault((cls.name, self.text.of(left)), []).append(Binding("value", right, None))
+            else:
+                self.bind(scope, self.text.of(left), Binding("value", right, scope))
+        elif left.type == "attribute" and scope is not None and scope.cls:
+            obj = left.child_by_field_name("object")
+            if obj.type == "identifier" and scope.params and self.text.of(obj) == scope.params[0]:
+                key = (scope.cls, self.text.of(left.child_by_field_name("attribute")))
+                self.attributes.setdefault(key, []).append(Binding("value", right, scope))
+        else:
+            self.unpack(left, scope)
+
+    def unpack(self, node: syntax.Node | None, scope: Function | None) -> None:
+        if node is None:
+            return
+        if node.type == "identifier":
+            self.bind(scope, self.text.of(node), Binding("unknown"))
+        elif node.type in ("pattern_list", "tuple_pattern", "list_pattern", "list_splat_pattern"):
+            for child in node.named_children:
+                self.unpack(child, scope)
+
+    def with_alias(self, node: syntax.Node, scope: Function | None) -> None:
+        alias = node.child_by_field_name("alias")
+        names = [n for n in alias.named_children if n.type == "identifier"] if alias else []
+        if not names:
+            return
+        name = self.text.of(names[0])
+        if node.parent.type == "with_item":
+            self.bind(scope, name, Binding("value", node.named_children[0], scope))
+        else:
+            self.bind(scope, name, Binding("unknown"))
+
+    def imports(self, node: syntax.Node, scope: Function | None) -> None:
+        if node.type == "import_statement":
+            for item in node.named_children:
+                if item.type == "aliased_import":
+                    module = self.text.of(item.child_by_field_name("name"))
+                    self.bind(scope, self.text.of(item.child_by_field_name("alias")), Binding("import", path=module))
+                elif item.type == "dotted_name":
+                    head = self.text.of(item).split(".")[0]
+                    self.bind(scope, head, Binding("import", path=head))
+            return
+        module_node = node.child_by_field_name("module_name")
+        if module_node is None or module_node.type == "relative_import":
+            for name in node.children_by_field_name("name"):
+                target = name.child_by_field_name("alias") if name.type == "aliased_import" else name
+                self.bind(scope, self.text.of(target), Binding("unknown"))
+            return
+        module = self.text.of(module_node)
+        for name in node.children_by_field_name("name"):
+            if name.type == "aliased_import":
+                imported = self.text.of(name.child_by_field_name("name"))
+                local = self.text.of(name.child_by_field_name("alias"))
+            else:
+                imported = local = self.text.of(name)
+            self.bind(scope, local, Binding("import", path=canonical(f"{module}.{imported}")))
+
+    # ---- resolution -------------------------------------------------------------------
+
+    def lookup(self, name: str, scope: Function | None) -> tuple[list[Binding], bool] | None:
+        """The bindings of ``name`` seen from ``scope`` and whether they live at module level."""
+        while scope is not None:
+            if name in self.globals.get(scope, ()):
+                break
+            if name in self.bindings.get(scope, {}):
+                return self.bindings[scope][name], False
+            scope = scope.parent
+        found = self.bindings[None].get(name)
+        return (found, True) if found else None
+
+    def value(self, bindings: list[Binding], shared: bool) -> Ref | None:
+        refs: list[Ref] = []
+        for b in bindings:
+            if b.kind == "import":
+                refs.append(Ref(b.path))
+            elif b.kind == "local":
+                refs.append(Ref(local=b.local))
+            elif b.kind == "value":
+                if b.node.type == "none":
+                    continue
+                ref = self.resolve(b.node, b.scope)
+                if ref is None:
+                    return None
+                refs.append(ref._replace(shared=shared or ref.shared))
+            else:
+                return None
+        if not refs or len({(r.path, id(r.local), r.instance) for r in refs}) != 1:
+            return None
+        return refs[0]
+
+    def resolve(self, node: syntax.Node | None, scope: Function | None) -> Ref | None:
+        kind = node.type if node is not None else None
+        if kind == "identifier":
+            found = self.lookup(self.text.of(node), scope)
+            return self.value(*found) if found else None
+        if kind == "attribute":
+            return self.attribute(node, scope)
+        if kind == "call":
+            key = (node.start_byte, node.end_byte)
+            if key in self.resolving:
+                return None
+            self.resolving.add(key)
+            try:
+                callee = self.resolve(node.child_by_field_name("function"), scope)
+                if callee is None:
+                    return None
+                if isinstance(callee.local, Function):
+                    return self.returned(callee.local)
+                if isinstance(callee.local, ClassInfo):
+                    return None if callee.instance else Ref(local=callee.local, instance=True)
+                if callee.path is None:
+                    return None
+                return Ref(canonical(callee.path + "()"), origin=self.call(node, scope))
+            finally:
+                self.resolving.discard(key)
+        if kind in ("await", "parenthesized_expression") and node.named_children:
+            return self.resolve(node.named_children[-1] if kind == "await" else node.named_children[0], scope)
+        if kind == "boolean_operator" and self.text.of(node.child_by_field_name("operator")) == "or":
+            return self.resolve(node.child_by_field_name("right"), scope)
+        return None
+
+    def attribute(self, node: syntax.Node, scope: Function | None) -> Ref | None:
+        obj, name = node.child_by_field_name("object"), self.text.of(node.child_by_field_name("attribute"))
+        if obj.type == "identifier" and scope is not None and scope.cls and scope.params \
+                and self.text.of(obj) == scope.params[0]:
+            cls = self.classes.get(scope.cls)
+            if cls and name in cls.methods:
+                return Ref(local=cls.methods[name])
+            found = self.attributes.get((scope.cls, name))
+            return self.value(found, True) if found else None
+        ref = self.resolve(obj, scope)
+        if ref is None:
+            return None
+        if isinstance(ref.local, ClassInfo):
+            method = ref.local.methods.get(name)
+            return Ref(local=method) if method else None
+        if ref.path is None:
+            return None
+        return Ref(canonical(f"{ref.path}.{name}"), receiver=ref.origin, receiver_shared=ref.shared)
+
+    def returned(self, function: Function) -> Ref | None:
+        values = [r.named_children[0] for r in self.returns.get(function, ()) if r.named_children]
+        values = [v for v in values if v.type != "none"]
+        if not values:
+            return None
+        refs = [self.resolve(v, function) for v in values]
+        if any(r is None for r in refs) or len({(r.path, id(r.local)) for r in refs}) != 1:
+            return None
+        return refs[0]
+
+    def call(self, node: syntax.Node, scope: Function | None) -> PyCall | None:
+        key = (node.start_byte, node.end_byte)
+        if key not in self.calls:
+            self.calls[key] = None
+            ref = self.resolve(node.child_by_field_name("function"), scope)
+            if ref is not None and (ref.path or ref.local is not None):
+                self.calls[key] = PyCall(self, node, ref._replace(path=ref.path and canonical(ref.path)), scope)
+        return self.calls[key]
+
+    # ---- arguments --------------------------------------------------------------------
+
+    def argument(self, node: syntax.Node, scope: Function | None) -> Arg:
+        if node.type == "keyword_argument":
+            return self.arg(self.text.of(node.child_by_field_name("name")), node,
+                            node.child_by_field_name("value"), scope)
+        if node.type in ("list_splat", "dictionary_splat"):
+            return Arg(None, self.text.span(node), self.text.of(node), spread=True)
+        return self.arg(None, node, node, scope)
+
+    def arg(self, name: str | None, whole: syntax.Node, value: syntax.Node, scope: Function | None,
+            depth: int = 0) -> Arg:
+        literal, call, entries = self.literal(value), None, None
+        target, tainted = value, self.tainted(value, scope)
+        if value.type == "identifier" and depth < 3:
+            found = self.lookup(self.text.of(value), scope)
+            single = [b for b in found[0] if b.kind == "value"] if found else []
+            if found and len(single) == len(found[0]) == 1:
+                target, scope = single[0].node, single[0].scope
+                literal = self.literal(target)
+        if target.type == "call":
+            call = self.call(target, scope)
+        elif target.type == "dictionary":
+            entries = tuple(self.entry(item, scope, depth) for item in target.named_children
+                            if item.type in ("pair", "dictionary_splat"))
+        return Arg(name, self.text.span(whole), self.text.of(value), literal, call, entries, tainted=tainted)
+
+    def entry(self, node: syntax.Node, scope: Function | None, depth: int) -> Arg:
+        if node.type == "dictionary_splat":
+            return Arg(None, self.text.span(node), self.text.of(node), spread=True)
+        key = self.literal(node.child_by_field_name("key"))
+        return self.arg(key if isinstance(key, str) else None, node, node.child_by_field_name("value"),
+                        scope, depth + 1)
+
+    def literal(self, node: syntax.Node | None) -> object:
+        kind = node.type if node is not None else None
+        if kind == "string":
+            parts = [c for c in node.named_children if c.type not in ("string_start", "string_end")]
+            if all(p.type == "string_content" for p in parts):
+                return "".join(self.text.of(p) for p in parts)
+        elif kind == "integer":
+            try:
+                return int(self.text.of(node).replace("_", ""), 0)
+            except ValueError:
+                return UNKNOWN
+        elif kind == "float":
+            return float(self.text.of(node).replace("_", ""))
+        elif kind in ("true", "false", "none"):
+            return {"true": True, "false": False, "none": None}[kind]
+        elif kind == "unary_operator" and self.text.of(node).startswith("-"):
+            value = self.literal(node.named_children[-1])
+            return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else UNKNOWN
+        return UNKNOWN
+
+    # ---- per-invocation scope ---------------------------------------------------------
+
+    def handler_reason(self, function: Function) -> str | None:
+        if function.name in self.refs and function.parent is None and function.cls is None:
+            return "named by a deployment descriptor or configuration"
+        if any(d.name in api.HANDLER_DECORATORS for d in self.decorators[function]):
+            return "decorated as a Lambda handler"
+        node = self.nodes[function]
+        params = node.child_by_field_name("parameters")
+        if any("LambdaContext" in self.text.of(p) for p in (params.named_children if params else ())
+               if p.type in ("typed_parameter", "typed_default_parameter")):
+            return "takes a LambdaContext"
+        if function.parent is not None or function.cls is not None:
+            return None
+        if function.name in HANDLER_NAMES:
+            return f"named {function.name}"
+        if function.params[:2] == ("event", "context"):
+            return "takes (event, context)"
+        return None
+
+    def handler_assignments(self) -> tuple[list[Function], list[str]]:
+        """Handlers and dispatched apps named by module-level assignments (``handler = X``)."""
+        handlers, apps = [], []
+        for name in set(HANDLER_NAMES) | set(self.refs):
+            for b in self.bindings[None].get(name, ()):
+                if b.kind != "value":
+                    continue
+                ref = self.resolve(b.node, None)
+                if ref is not None and isinstance(ref.local, Function):
+                    handlers.append(ref.local)
+                elif b.node.type == "call" and b.node.child_by_field_name("arguments"):
+                    for arg in b.node.child_by_field_name("arguments").named_children:
+                        inner = self.resolve(arg, None) if arg.type == "identifier" else None
+                        if inner is not None and isinstance(inner.local, Function):
+                            handlers.append(inner.local)
+                        elif arg.type == "identifier":
+                            apps.append(self.text.of(arg))
+        return handlers, apps
+
+    def routes(self) -> dict[str, list[Function]]:
+        """Functions registered on a module-level object: ``@app.get("/")`` -> {"app": [...]}."""
+        found: dict[str, list[Function]] = {}
+        for function, decorators in self.decorators.items():
+            for d in decorators:
+                obj = d.node.child_by_field_name("object") if d.node.type == "attribute" else None
+                if obj is not None and obj.type == "identifier" and d.name not in api.HANDLER_DECORATORS:
+                    found.setdefault(self.text.of(obj), []).append(function)
+        return found
+
+    def mark_per_invocation(self, calls: list[PyCall]) -> None:
+        for function in self.functions:
+            function.handler = self.handler_reason(function)
+        assigned, apps = self.handler_assignments()
+        for function in assigned:
+            function.handler = function.handler or "assigned to the handler name"
+        routes = self.routes()
+        for name, functions in routes.items():
+            ref = self.lookup(name, None)
+            value = self.value(*ref) if ref else None
+            if value is not None and value.path == "chalice.Chalice()":
+                apps.append(name)
+        by_function: dict[Function | None, list[PyCall]] = {}
+        for call in calls:
+            by_function.setdefault(call.function, []).append(call)
+        children: dict[Function, list[Function]] = {}
+        for function in self.functions:
+            if function.parent is not None:
+                children.setdefault(function.parent, []).append(function)
+
+        def successors(function: Function):
+            yield from children.get(function, ())
+            for call in by_function.get(function, ()):
+                if call.callee is not None and not call.guarded:
+                    self.pass_taint(call)
+                    yield call.callee
+                if call.method == "resolve" and call.node.child_by_field_name("function").type == "attribute":
+                    obj = call.node.child_by_field_name("function").child_by_field_name("object")
+                    yield from routes.get(self.text.of(obj), ())
+                for arg in call.node.child_by_field_name("arguments").named_children:
+                    if arg.type == "identifier":
+                        ref = self.resolve(arg, function)
+                        if ref is not None and isinstance(ref.local, Function):
+                            yield ref.local
+
+        seeds = [f for f in self.functions if f.handler]
+        seeds += [f for app in apps for f in routes.get(app, ())]
+        reached = closure(seeds, successors)
+        for function in reached:
+            function.per_invocation = True
+        for call in calls:
+            call.per_invocation = call.function in reached
+
+    # ---- guards and taint -------------------------------------------------------------
+
+    def guarded(self, node: syntax.Node, function: Function) -> bool:
+        """True when ``node`` builds a value stored outside the function and a test of that
+        storage keeps it from running again (lazy init, ``x = x or X()``, early return)."""
+        body = self.nodes[function].child_by_field_name("body")
+        value, parent = node, node.parent
+        while parent is not None and parent.type in ("await", "parenthesized_expression", "boolean_operator",
+                                                     "conditional_expression"):
+            value, parent = parent, parent.parent
+        if parent is None or parent.type != "assignment" or parent.child_by_field_name("right") != value:
+            return False
+        target = parent.child_by_field_name("left")
+        storage = target.child_by_field_name("value") if target.type == "subscript" else target
+        if storage is None or not self.outlives(storage, function):
+            return False
+        name = self.text.of(storage)
+        if value.type == "boolean_operator" and mentions(self.text.of(value.child_by_field_name("left")), name):
+            return True
+        statement, ancestor = parent, parent.parent
+        while ancestor is not None and ancestor != body:
+            if ancestor.type in ("if_statement", "elif_clause") and \
+                    mentions(self.text.of(ancestor.child_by_field_name("condition")), name):
+                return True
+            statement, ancestor = ancestor, ancestor.parent
+        for earlier in body.named_children if body else ():
+            if earlier.start_byte >= statement.start_byte:
+                break
+            if earlier.type == "if_statement" and mentions(self.text.of(earlier.child_by_field_name("condition")),
+                                                           name) and "return" in self.text.of(
+                    earlier.child_by_field_name("consequence")):
+                return True
+        return False
+
+    def outlives(self, storage: syntax.Node, function: Function) -> bool:
+        if storage.type == "attribute":
+            return True
+        if storage.type != "identifier":
+            return False
+        name = self.text.of(storage)
+        scope: Function | None = function
+        while scope is not None:
+            if name in self.globals.get(scope, ()):
+                return True
+            if name in self.bindings.get(scope, {}):
+                return scope is not function and any(b.kind == "value" for b in self.bindings[scope][name])
+            scope = scope.parent
+        return name in self.bindings[None]
+
+    def tainted_names(self, function: Function) -> set[str]:
+        if function in self._tainted:
+            return self._tainted[function]
+        names = set(self.tainted_params.get(function, ()))
+        if function.handler:
+            params = function.params[1:] if function.cls else function.params
+            names.add("event" if "event" in params else (params[0] if params else "event"))
+        self._tainted[function] = names
+        for _ in range(2):
+            for node, scope in self.assigns:
+                if scope is function and self.derived(node.child_by_field_name("right"), names):
+                    names.update(self.identifiers(node.child_by_field_name("left")))
+            for node, scope in self.fors:
+                if scope is function and self.derived(node.child_by_field_name("right"), names):
+                    names.update(self.identifiers(node.child_by_field_name("left")))
+        return names
+
+    def derived(self, node: syntax.Node | None, names: set[str]) -> bool:
+        if node is None:
+            return False
+        if names and names & set(self.identifiers(node)):
+            return True
+        text = self.text.of(node)
+        return any(m in text for m in api.CREDENTIAL_METHODS)
+
+    def identifiers(self, node: syntax.Node | None):
+        if node is None:
+            return
+        if node.type == "identifier":
+            yield self.text.of(node)
+        elif node.type == "attribute":
+            yield from self.identifiers(node.child_by_field_name("object"))
+        elif node.type == "keyword_argument":
+            yield from self.identifiers(node.child_by_field_name("value"))
+        else:
+            for child in node.named_children:
+                yield from self.identifiers(child)
+
+    def tainted(self, node: syntax.Node, scope: Function | None) -> bool:
+        return scope is not None and self.derived(node, self.tainted_names(scope))
+
+    def pass_taint(self, call: PyCall) -> None:
+        """Per-request data passed to a helper makes the helper's parameter per-request."""
+        callee, caller = call.callee, call.function
+        if caller is None or not self.tainted_names(caller):
+            return
+        params = callee.params[1:] if callee.cls else callee.params
+        arguments = call.node.child_by_field_name("arguments")
+        for i, arg in enumerate(arguments.named_children if arguments else ()):
+            if arg.type == "keyword_argument":
+                param = self.text.of(arg.child_by_field_name("name"))
+            else:
+                param = params[i] if i < len(params) else None
+            if param and self.tainted(arg, caller):
+                self.tainted_params.setdefault(callee, set()).add(param)
+                self._tainted.pop(callee, None)
+
+    # ---- suppressions -----------------------------------------------------------------
+
+    def suppressions(self) -> Suppressions:
+        lines: dict[int, frozenset[str] | None] = {}
+        file_codes: set[str] = set()
+        file_all = False
+        for comment in self.comments:
+            text = self.text.of(comment)
+            if "noqa" not in text.lower():
+                continue
+            line = comment.start_point.row + 1
+            alone = not self.text.line_before(comment).strip()
+            whole = FILE_NOQA.match(text)
+            if whole and alone:
+                if whole.group("codes"):
+                    file_codes.update(CODE.findall(whole.group("codes")))
+                else:
+                    file_all = True
+                continue
+            match = NOQA.search(text)
+            if match:
+                codes = match.group("codes")
+                lines[line] = frozenset(CODE.findall(codes.upper())) if codes else None
+        return Suppressions(lines, None if file_all else frozenset(file_codes))
+
+
+def extract(path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef, ...] = ()) -> FileFacts:
+    return PythonFile(path, source, tree, refs).extract()
