@@ -28,6 +28,7 @@ class Report:
     checked: int = 0            # files read
     parsed: int = 0             # files the prefilter let through
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def adapter(language: str):
@@ -93,7 +94,7 @@ def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude:
                      force_exclude=force_exclude)
     refs, warnings = handlers_from_descriptors(found.descriptors)
     refs = tuple(refs) + tuple(config.handlers)
-    report = Report(errors=[f"warning: {w}" for w in warnings])
+    report = Report(warnings=list(warnings))
     for source_file in found.sources:
         try:
             source = source_file.path.read_bytes()
@@ -106,7 +107,12 @@ def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude:
             continue
         report.parsed += 1
         ignored = config.ignored_codes_for(source_file.path)
-        report.findings.extend(f for f in check_facts(facts, rules, config.options)
-                               if not any(f.code.startswith(code) or code == "ALL" for code in ignored))
+        try:
+            found = check_facts(facts, rules, config.options)
+        except InternalError as exc:
+            report.errors.append(str(exc))
+            continue
+        report.findings.extend(f for f in found if not any(code == "ALL" or f.code.startswith(code)
+                                                           for code in ignored))
     report.findings.sort(key=lambda f: f.sort_key)
     return report
