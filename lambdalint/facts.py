@@ -27,7 +27,8 @@ class Arg:
     is the Python value of a literal constant (str, int, float, bool, None) or UNKNOWN;
     ``call`` is the call the value is (or is bound to); ``entries`` the items of a dict or
     object literal, in source order, duplicates kept; ``spread`` marks ``*a``/``**kw``/``...o``,
-    whose contents are unknown."""
+    whose contents are unknown to rules asking for a keyword (a ``**{...}`` of a visible dict
+    literal still lists that literal's ``entries``)."""
 
     name: str | None
     span: Span
@@ -61,6 +62,7 @@ class Function:
     cls: str | None = None
     params: tuple[str, ...] = ()
     decorators: tuple[str, ...] = ()
+    decorator_spans: tuple[Span, ...] = ()  # where each decorator expression is, as ``decorators``
     cached: bool = False
     handler: str | None = None          # why it is a handler, None if it is not
     per_invocation: bool = False

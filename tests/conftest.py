@@ -3,13 +3,13 @@ from pathlib import Path
 import pytest
 
 from lambdalint import engine
-from lambdalint.config import load_config
+from lambdalint.config import find_config, load_config
 from lambdalint.registry import all_options, catalog, is_selector
 
 
-def lint_tree(root: Path, **config_keys):
-    """Lint ``root`` with default settings, as ``lambdalint check root`` would."""
-    config = load_config(None, cwd=root, is_code=is_selector, options=all_options())
+def lint_tree(root: Path):
+    """Lint ``root`` as ``lambdalint check root`` would, with the configuration found there."""
+    config = load_config(find_config(root), cwd=root, is_code=is_selector, options=all_options())
     return engine.run([root], config, list(catalog().values()))
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,17 +34,28 @@ QUERY = """
 (as_pattern) @as
 (for_statement) @for
 (return_statement) @return
-(comment) @comment
+(decorated_definition) @decorated
 """
+COMMENTS = "(comment) @comment"
 
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$")
 CODE = re.compile(r"[A-Z]+[0-9]+")
+HEAD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 HANDLER_NAMES = ("lambda_handler", "handler")
 FUNCTION_TYPES = ("function_definition",)
 ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
+MODULE_ROOTS = {m.split(".")[0] for m in api.MODULES} | {"functools", "chalice"}
+# The last names of every API the tables model: a call ending in any other name cannot match.
+API_NAMES = frozenset(
+    item.rsplit(".", 1)[-1].removesuffix("()").encode()
+    for table in vars(api).values() if isinstance(table, (str, dict, frozenset, tuple))
+    for item in ((table,) if isinstance(table, str) else table) if isinstance(item, str)
+) | {b"resolve"}
+VALUE_TYPES = ("call", "await", "attribute", "identifier", "boolean_operator", "parenthesized_expression")
 
 
+@lru_cache(maxsize=8192)
 def canonical(path: str) -> str:
     if path.split(".", 1)[0].split("(", 1)[0] not in ALIAS_ROOTS:
         return path
@@ -135,36 +147,46 @@ class PythonFile:
         self.calls: dict[tuple[int, int], PyCall | None] = {}
         self.resolving: set[tuple[int, int]] = set()
         self.comments: list[syntax.Node] = []
-        self.fors: list[tuple[syntax.Node, Function | None]] = []
-        self.assigns: list[tuple[syntax.Node, Function | None]] = []
+        self.flows: dict[Function | None, list[syntax.Node]] = {}   # assignments and for loops
         self._tainted: dict[Function, set[str]] = {}
+        self.names: dict[tuple[int, str], Ref | None] = {}
+        self.decorated: dict[int, syntax.Node] = {}   # start of a definition -> its decorated_definition
 
     # ---- extraction -------------------------------------------------------------------
 
     def extract(self) -> FileFacts:
         found = syntax.captures(LANGUAGE, QUERY, self.root)
-        events = [(n.start_byte, kind, n) for kind, nodes in found.items() for n in nodes]
-        events.sort(key=lambda e: (e[0], e[1] != "function" and e[1] != "class"))
+        if b"noqa" in self.text.source:  # comments matter only as suppressions
+            found.update(syntax.captures(LANGUAGE, COMMENTS, self.root))
+        events = [(n.start_byte, kind not in ("function", "class"), kind, n)
+                  for kind, nodes in found.items() for n in nodes]
+        events.sort(key=itemgetter(0, 1))  # containers first: a def opens its scope before its body
         call_nodes: list[tuple[syntax.Node, Function | None]] = []
-        stack: list[tuple[int, Function | ClassInfo]] = []
-        for start, kind, node in events:
-            while stack and stack[-1][0] <= start:
-                stack.pop()
-            scope = next((s for _, s in reversed(stack) if isinstance(s, Function)), None)
-            cls = stack[-1][1] if stack and isinstance(stack[-1][1], ClassInfo) else None
-            if kind == "function":
-                function = self.function(node, scope, cls)
-                stack.append((node.end_byte, function))
-            elif kind == "class":
-                info = ClassInfo(self.text.of(node.child_by_field_name("name")), node)
-                if scope is None and cls is None:
-                    self.classes[info.name] = info
-                    self.bind(None, info.name, Binding("local", local=info))
-                stack.append((node.end_byte, info))
-            elif kind == "call":
+        containers: list[tuple[int, Function | ClassInfo]] = []   # open defs and classes, innermost last
+        scopes: list[tuple[int, Function | ClassInfo]] = []       # the open defs only
+        scope = cls = None
+        for start, _, kind, node in events:
+            if containers and containers[-1][0] <= start:
+                while containers and containers[-1][0] <= start:
+                    closed = containers.pop()
+                    if scopes and scopes[-1] is closed:
+                        scopes.pop()
+                scope = scopes[-1][1] if scopes else None
+                cls = containers[-1][1] if containers and isinstance(containers[-1][1], ClassInfo) else None
+            if kind == "call":
                 call_nodes.append((node, scope))
             elif kind == "assign":
                 self.assignment(node, scope, cls)
+            elif kind == "function":
+                scope, cls = self.function(node, scope, cls), None
+                containers.append((node.end_byte, scope))
+                scopes.append(containers[-1])
+            elif kind == "class":
+                cls = ClassInfo(self.text.of(node.child_by_field_name("name")), node)
+                if scope is None and not containers:
+                    self.classes[cls.name] = cls
+                    self.bind(None, cls.name, Binding("local", local=cls))
+                containers.append((node.end_byte, cls))
             elif kind == "import":
                 self.imports(node, scope)
             elif kind == "global" and scope is not None:
@@ -173,21 +195,34 @@ class PythonFile:
             elif kind == "as":
                 self.with_alias(node, scope)
             elif kind == "for":
-                self.fors.append((node, scope))
+                self.flows.setdefault(scope, []).append(node)
                 self.unpack(node.child_by_field_name("left"), scope)
             elif kind == "return" and scope is not None:
                 self.returns.setdefault(scope, []).append(node)
             elif kind == "comment":
                 self.comments.append(node)
-        calls = [c for c in (self.call(node, scope) for node, scope in call_nodes) if c is not None]
+            elif kind == "decorated":
+                self.decorated[node.child_by_field_name("definition").start_byte] = node
+        self.names.clear()  # names resolved while bindings were still being collected
+        heads = self.interesting_heads()
+        names = API_NAMES | {f.name.encode() for f in self.functions} | {c.encode() for c in self.classes}
+        calls = []
+        for node, scope in call_nodes:
+            callee = self.text.source[node.start_byte:node.child_by_field_name("function").end_byte]
+            head = HEAD.match(callee)
+            # a bare name may be an alias (``from boto3 import client as c``): resolve it whatever it is
+            if head and head.group().decode() in heads and (head.end() == len(callee)
+                                                            or callee.rsplit(b".", 1)[-1] in names):
+                call = self.call(node, scope)
+                if call is not None:
+                    calls.append(call)
         self.mark_per_invocation(calls)
         return FileFacts(self.path, LANGUAGE, self.text.source, calls, self.functions, self.suppressions())
 
     def function(self, node: syntax.Node, parent: Function | None, cls: ClassInfo | None) -> Function:
         name = self.text.of(node.child_by_field_name("name"))
         params = self.parameters(node.child_by_field_name("parameters"))
-        owner = node.parent.parent if node.parent.type == "decorated_definition" else node.parent
-        in_class = cls is not None and owner is not None and owner.parent is cls.node
+        in_class = cls is not None  # the innermost open container is a class: this is a method
         qualname = f"{cls.name}.{name}" if in_class else (f"{parent.qualname}.{name}" if parent else name)
         function = Function(name, qualname, self.text.span(node.child_by_field_name("name")), parent,
                             cls.name if in_class else None, tuple(params))
@@ -195,8 +230,8 @@ class PythonFile:
         self.nodes[function] = node
         self.bindings[function] = {p: [Binding("unknown")] for p in params}
         decorators = []
-        if node.parent.type == "decorated_definition":
-            for d in node.parent.named_children:
+        if node.start_byte in self.decorated:
+            for d in self.decorated[node.start_byte].named_children:
                 if d.type != "decorator" or not d.named_children:
                     continue
                 expr = d.named_children[0]
@@ -207,6 +242,7 @@ class PythonFile:
                 decorators.append(Decorator(path, self.text.of(head).rsplit(".", 1)[-1], head, call))
         self.decorators[function] = decorators
         function.decorators = tuple(d.path or d.name for d in decorators)
+        function.decorator_spans = tuple(self.text.span(d.call or d.node) for d in decorators)
         function.cached = any(d.path in api.CACHE_DECORATORS for d in decorators)
         if in_class:
             cls.methods[name] = function
@@ -234,7 +270,7 @@ class PythonFile:
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if right is None:
             return
-        self.assigns.append((node, scope))
+        self.flows.setdefault(scope, []).append(node)
         if left.type == "identifier":
             if cls is not None and scope is None:
                 self.attributes.setdefault((cls.name, self.text.of(left)), []).append(Binding("value", right, None))
@@ -329,8 +365,12 @@ class PythonFile:
     def resolve(self, node: syntax.Node | None, scope: Function | None) -> Ref | None:
         kind = node.type if node is not None else None
         if kind == "identifier":
-            found = self.lookup(self.text.of(node), scope)
-            return self.value(*found) if found else None
+            key = (id(scope), self.text.of(node))
+            if key not in self.names:
+                self.names[key] = None  # a name defined through itself does not resolve
+                found = self.lookup(key[1], scope)
+                self.names[key] = self.value(*found) if found else None
+            return self.names[key]
         if kind == "attribute":
             return self.attribute(node, scope)
         if kind == "call":
@@ -343,7 +383,9 @@ class PythonFile:
                 if callee is None:
                     return None
                 if isinstance(callee.local, Function):
-                    return self.returned(callee.local)
+                    ref = self.returned(callee.local)
+                    # a memoised function hands every caller the same stored object
+                    return ref._replace(shared=True) if ref is not None and callee.local.cached else ref
                 if isinstance(callee.local, ClassInfo):
                     return None if callee.instance else Ref(local=callee.local, instance=True)
                 if callee.path is None:
@@ -386,6 +428,19 @@ class PythonFile:
             return None
         return refs[0]
 
+    def interesting_heads(self) -> set[str]:
+        """Names through which a call can reach a modeled library or a function of this file;
+        calls on anything else (builtins, plain data, other libraries) are never resolved."""
+        names = {f.params[0] for f in self.functions if f.cls and f.params}
+        for scope_bindings in self.bindings.values():
+            for name, bindings in scope_bindings.items():
+                for b in bindings:
+                    if b.kind == "local" or (b.kind == "import" and b.path.split(".", 1)[0] in MODULE_ROOTS) \
+                            or (b.kind == "value" and b.node.type in VALUE_TYPES):
+                        names.add(name)
+                        break
+        return names
+
     def call(self, node: syntax.Node, scope: Function | None) -> PyCall | None:
         key = (node.start_byte, node.end_byte)
         if key not in self.calls:
@@ -402,7 +457,7 @@ class PythonFile:
             return self.arg(self.text.of(node.child_by_field_name("name")), node,
                             node.child_by_field_name("value"), scope)
         if node.type in ("list_splat", "dictionary_splat"):
-            return Arg(None, self.text.span(node), self.text.of(node), spread=True)
+            return self.splat(node, scope, 0)
         return self.arg(None, node, node, scope)
 
     def arg(self, name: str | None, whole: syntax.Node, value: syntax.Node, scope: Function | None,
@@ -424,10 +479,17 @@ class PythonFile:
 
     def entry(self, node: syntax.Node, scope: Function | None, depth: int) -> Arg:
         if node.type == "dictionary_splat":
-            return Arg(None, self.text.span(node), self.text.of(node), spread=True)
+            return self.splat(node, scope, depth + 1)
         key = self.literal(node.child_by_field_name("key"))
         return self.arg(key if isinstance(key, str) else None, node, node.child_by_field_name("value"),
                         scope, depth + 1)
+
+    def splat(self, node: syntax.Node, scope: Function | None, depth: int) -> Arg:
+        """``*a``/``**kw``: unknown contents, except the entries of a visible dict literal."""
+        entries = None
+        if node.type == "dictionary_splat" and node.named_children and depth < 3:
+            entries = self.arg(None, node, node.named_children[0], scope, depth).entries
+        return Arg(None, self.text.span(node), self.text.of(node), entries=entries, spread=True)
 
     def literal(self, node: syntax.Node | None) -> object:
         kind = node.type if node is not None else None
@@ -599,11 +661,8 @@ class PythonFile:
             names.add("event" if "event" in params else (params[0] if params else "event"))
         self._tainted[function] = names
         for _ in range(2):
-            for node, scope in self.assigns:
-                if scope is function and self.derived(node.child_by_field_name("right"), names):
-                    names.update(self.identifiers(node.child_by_field_name("left")))
-            for node, scope in self.fors:
-                if scope is function and self.derived(node.child_by_field_name("right"), names):
+            for node in self.flows.get(function, ()):
+                if self.derived(node.child_by_field_name("right"), names):
                     names.update(self.identifiers(node.child_by_field_name("left")))
         return names
 
