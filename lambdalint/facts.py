@@ -37,7 +37,6 @@ class Arg:
     call: Call | None = None
     entries: tuple[Arg, ...] | None = None
     spread: bool = False
-    tainted: bool = False
 
     def entry(self, key: str) -> Arg | None:
         """The effective (last) entry named ``key`` of a literal mapping."""
@@ -103,10 +102,11 @@ class Call:
         """Runs once per environment although it sits in per-invocation code (lazy init)."""
         raise NotImplementedError
 
-    @property
+    @cached_property
     def tainted(self) -> bool:
-        """Some argument comes from the event or other per-request data (per-tenant client)."""
-        return any(a.tainted for a in self.args) or (self.receiver is not None and self.receiver.tainted)
+        """Some argument, or the object it is called on, comes from the event or other
+        per-request data: a per-tenant client, per request on purpose."""
+        raise NotImplementedError
 
     @property
     def per_request(self) -> bool:

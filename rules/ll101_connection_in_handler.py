@@ -12,7 +12,8 @@ Not reported: connections made behind a once-per-environment guard (``if conn is
 ``functools.lru_cache``, a dict cache keyed by name), and connections whose arguments come from
 the request (a tenant's database taken from the event): those are per request on purpose, and
 a per-tenant cache (a dict keyed by tenant at module scope) is the remedy. Taking a connection
-from a pool (``engine.connect()``, ``pool.connection()``) is not opening one.
+from a pool (``engine.connect()``, ``pool.connection()``) is not opening one, and neither is
+a client over a pool made elsewhere (``redis.Redis(connection_pool=POOL)``).
 
 Async clients (``redis.asyncio``, ``asyncpg``, ``aiomysql``, ``create_async_engine``...) are
 bound to the event loop that created them, so ``asyncio.run`` per invocation cannot reuse
@@ -48,6 +49,8 @@ def check(facts, options):
         connection = CONNECTIONS.get(call.target)
         if connection is None or call.tainted:
             continue  # not a connection, or per-tenant on purpose
+        if any(call.kwarg(k) is not None for k in connection.via):
+            continue  # a thin client over a pool made elsewhere (a pool made here is reported itself)
         label = connection.label
         what = f"builds a new {label}" if " " in label else f"opens a new {label} connection"
         fix = ("create it once on one event loop kept at module scope (loop.run_until_complete, "
@@ -63,8 +66,9 @@ EXAMPLES = (
         import pymysql
 
         def lambda_handler(event, context):
-            with pymysql.connect(host=os.environ["DB_HOST"], user="app", password=os.environ["DB_PASSWORD"],  # expect: LL101
-                                 database="orders", connect_timeout=1, read_timeout=2) as conn:
+            with pymysql.connect(host=os.environ["DB_HOST"], user="app",  # expect: LL101
+                                 password=os.environ["DB_PASSWORD"], database="orders",
+                                 connect_timeout=1, read_timeout=2) as conn:
                 with conn.cursor() as cur:
                     cur.execute("SELECT status FROM orders WHERE id = %s", (event["id"],))
                     return cur.fetchone()
@@ -105,6 +109,16 @@ EXAMPLES = (
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
             return mongo.shop.orders.count_documents({})
+        """),
+    Example("python", "bad", "a Redis pool built per request under a thin client", """
+        import os
+
+        import redis
+
+        def handler(event, context):
+            pool = redis.ConnectionPool(host=os.environ["REDIS_HOST"], socket_connect_timeout=1,  # expect: LL101
+                                        socket_timeout=0.5)
+            return redis.Redis(connection_pool=pool).get(event["key"])
         """),
     Example("python", "bad", "handler class method and a cluster client", """
         import os
@@ -180,6 +194,17 @@ EXAMPLES = (
             with engine().connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
             return cache().get(event["key"])
+        """),
+    Example("python", "good", "a thin client per request over a module-level pool", """
+        import os
+
+        import redis
+
+        POOL = redis.BlockingConnectionPool(host=os.environ["REDIS_HOST"], max_connections=2,
+                                            socket_connect_timeout=1, socket_timeout=0.5)
+
+        def handler(event, context):
+            return redis.Redis(connection_pool=POOL).get(event["key"])
         """),
     Example("python", "good", "per-tenant databases: cached by tenant, or chosen by the event", """
         import psycopg2

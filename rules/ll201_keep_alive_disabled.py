@@ -73,7 +73,8 @@ EXAMPLES = (
         async def session():
             global _session
             if _session is None:
-                _session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=10, force_close=True))  # expect: LL201
+                connector = aiohttp.TCPConnector(limit=10, force_close=True)  # expect: LL201
+                _session = aiohttp.ClientSession(connector=connector)
             return _session
         """, path="clients.py"),
     Example("python", "bad", "httpx limits that keep no idle connection", """

@@ -16,8 +16,9 @@ libpq also reads ``PGCONNECT_TIMEOUT`` from the environment (psycopg2, psycopg 3
 that sets it in its configuration has a connect timeout this rule cannot see; suppress the
 finding there with ``# noqa: LL502`` or a per-file ignore.
 
-Not reported: options passed through ``**kwargs``, and a connection string that is not a
-literal (``redis.from_url(os.environ["REDIS_URL"])``): it may carry the timeouts. A literal
+Not reported: options passed through ``**kwargs``, a client handed a pool built elsewhere
+(``redis.Redis(connection_pool=pool)``: the pool carries the timeouts), and a connection
+string that is not a literal (``redis.from_url(os.environ["REDIS_URL"])``): it may carry the timeouts. A literal
 URL or DSN that names them counts (``connect_timeout=5`` in a libpq DSN, ``socketTimeoutMS=``
 in a MongoDB URI, ``socket_timeout=`` in a Redis URL query).
 
@@ -65,8 +66,9 @@ def is_set(call, name, url):
 def check(facts, options):
     for call in facts.calls:
         connection = CONNECTIONS.get(call.target)
-        if connection is None or call.spread or not (connection.connect or connection.read):
-            continue
+        if connection is None or call.spread or not (connection.connect or connection.read) \
+                or any(call.kwarg(k) is not None for k in connection.via):
+            continue  # not checked, **kwargs, or a pool built elsewhere that carries the timeouts
         url = call.option(*connection.url) if connection.url else None
         if url is not None and not isinstance(url.literal, str):
             continue  # a connection string built elsewhere may carry the timeouts
@@ -164,14 +166,15 @@ EXAMPLES = (
         def handler(event, context):
             return mongo.shop.orders.find_one({"_id": event["id"]})
         """),
-    Example("python", "good", "URL from the environment and **kwargs are unknown", """
+    Example("python", "good", "URL from the environment, **kwargs and a shared pool are unknown", """
         import os
 
         import pymysql
         import redis
-        from settings import DB_OPTIONS
+        from settings import DB_OPTIONS, REDIS_POOL
 
         cache = redis.from_url(os.environ["REDIS_URL"])
+        sessions = redis.Redis(connection_pool=REDIS_POOL)
         conn = pymysql.connect(**DB_OPTIONS)
 
         def handler(event, context):

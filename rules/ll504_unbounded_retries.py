@@ -19,8 +19,8 @@ Not reported: policies whose bounds come through ``**kwargs``, counts that are n
 and an explicit ``stop=stop_never`` (an intent, spelled out).
 
 How to fix: give every policy a stop (``stop=stop_after_attempt(2)``, ``max_tries=2``,
-``max_time=...`` below the function timeout), a non-negative redis ``Retry`` count, and a
-botocore Config timeouts with ``retries={"total_max_attempts": 2}``.
+``max_time=...`` below the function timeout), a small non-negative redis ``Retry`` count, and
+a botocore Config both timeouts next to ``retries={"total_max_attempts": 2}``.
 """
 
 from lambdalint.apis.python import REDIS_RETRY, RETRY_CONFIG_KEYS, RETRY_POLICIES, SDK_CONFIGS, SDK_TIMEOUTS
@@ -88,7 +88,7 @@ def check(facts, options):
                                              "until Lambda kills it; give it a bound (fail fast: at most "
                                              "2 attempts)")
     for function in facts.functions:
-        for path, span in zip(function.decorators, function.decorator_spans):
+        for path, span in zip(function.decorators, function.decorator_spans, strict=True):
             if path in RETRY_POLICIES:  # a bare @retry: a call would end in "()"
                 yield RULE.finding(span, f"bare @{path} retries forever, holding the invocation until "
                                          f"Lambda kills it; use @{path}({RETRY_POLICIES[path].options[0]}"

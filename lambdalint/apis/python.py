@@ -29,6 +29,8 @@ ALIASES = {
     "requests.api": "requests",
     "redis.client.Redis": "redis.Redis",
     "redis.client.StrictRedis": "redis.StrictRedis",
+    "redis.connection.ConnectionPool": "redis.ConnectionPool",
+    "redis.connection.BlockingConnectionPool": "redis.BlockingConnectionPool",
     "redis.asyncio.client.Redis": "redis.asyncio.Redis",
     "pymysql.Connect": "pymysql.connect",
     "pymysql.Connection": "pymysql.connect",
@@ -74,18 +76,21 @@ class Connection:
     timeout (any one suffices; empty means the library has none to check). ``url`` is the
     (keyword, position) of a connection string that may carry those options itself:
     when it is not a literal, the timeouts are unknown and nothing is reported.
-    ``defaults`` says what the library does when they are left out."""
+    ``defaults`` says what the library does when they are left out; ``via`` lists keywords
+    that hand over a pool built elsewhere, which carries its own timeouts (unknown)."""
 
     label: str
     connect: tuple[str, ...] = ()
     read: tuple[str, ...] = ()
     url: tuple[str, int] | None = None
     defaults: str = ""
+    via: tuple[str, ...] = ()
 
 
 _REDIS = Connection("Redis", ("socket_connect_timeout",), ("socket_timeout",),
-                    defaults="redis-py waits forever before 8.0 and 5 s since")
+                    defaults="redis-py waits forever before 8.0 and 5 s since", via=("connection_pool",))
 _REDIS_URL = Connection("Redis", _REDIS.connect, _REDIS.read, url=("url", 0), defaults=_REDIS.defaults)
+_REDIS_POOL = Connection("Redis pool", _REDIS.connect, _REDIS.read, defaults=_REDIS.defaults)
 _MONGO = Connection("MongoDB", ("connectTimeoutMS", "serverSelectionTimeoutMS", "timeoutMS"),
                     ("socketTimeoutMS", "timeoutMS"), url=("host", 0),
                     defaults="pymongo: 20 s to connect, 30 s to select a server, reads wait forever")
@@ -139,6 +144,11 @@ CONNECTIONS = {
     "kafka.KafkaConsumer": Connection("Kafka consumer"),
     "pika.BlockingConnection": Connection("RabbitMQ"),
     "redis.asyncio.from_url": Connection("Redis", _REDIS.connect, _REDIS.read, url=("url", 0)),
+    "redis.ConnectionPool": _REDIS_POOL,
+    "redis.BlockingConnectionPool": _REDIS_POOL,
+    "redis.ConnectionPool.from_url": Connection("Redis pool", _REDIS.connect, _REDIS.read, url=("url", 0)),
+    "redis.asyncio.ConnectionPool": _REDIS_POOL,
+    "redis.asyncio.BlockingConnectionPool": _REDIS_POOL,
     "redis.asyncio.RedisCluster": _REDIS,
     "redis.asyncio.cluster.RedisCluster": _REDIS,
     "sqlalchemy.ext.asyncio.create_async_engine": Connection("SQLAlchemy engine"),
@@ -154,7 +164,8 @@ LOOP_BOUND = frozenset({
     "aiomysql.connect", "aiomysql.create_pool", "psycopg.AsyncConnection.connect",
     "psycopg_pool.AsyncConnectionPool", "asyncpg.connect", "asyncpg.create_pool",
     "sqlalchemy.ext.asyncio.create_async_engine", "redis.asyncio.Redis", "redis.asyncio.from_url",
-    "redis.asyncio.RedisCluster", "redis.asyncio.cluster.RedisCluster", "motor.AsyncIOMotorClient",
+    "redis.asyncio.RedisCluster", "redis.asyncio.cluster.RedisCluster", "redis.asyncio.ConnectionPool",
+    "redis.asyncio.BlockingConnectionPool", "motor.AsyncIOMotorClient",
     "pymongo.AsyncMongoClient", "elasticsearch.AsyncElasticsearch", "opensearchpy.AsyncOpenSearch",
     "httpx.AsyncClient", "aiohttp.ClientSession",
 })

@@ -125,6 +125,12 @@ class PyCall(Call):
                      if child.type != "comment")
 
     @cached_property
+    def tainted(self) -> bool:
+        arguments = self.node.child_by_field_name("arguments")
+        return (self.function is not None and self.file.tainted(arguments, self.function)) \
+            or (self.receiver is not None and self.receiver.tainted)
+
+    @cached_property
     def guarded(self) -> bool:
         return self.function is not None and self.file.guarded(self.node, self.function)
 
@@ -463,7 +469,7 @@ class PythonFile:
     def arg(self, name: str | None, whole: syntax.Node, value: syntax.Node, scope: Function | None,
             depth: int = 0) -> Arg:
         literal, call, entries = self.literal(value), None, None
-        target, tainted = value, self.tainted(value, scope)
+        target = value
         if value.type == "identifier" and depth < 3:
             found = self.lookup(self.text.of(value), scope)
             single = [b for b in found[0] if b.kind == "value"] if found else []
@@ -475,7 +481,7 @@ class PythonFile:
         elif target.type == "dictionary":
             entries = tuple(self.entry(item, scope, depth) for item in target.named_children
                             if item.type in ("pair", "dictionary_splat"))
-        return Arg(name, self.text.span(whole), self.text.of(value), literal, call, entries, tainted=tainted)
+        return Arg(name, self.text.span(whole), self.text.of(value), literal, call, entries)
 
     def entry(self, node: syntax.Node, scope: Function | None, depth: int) -> Arg:
         if node.type == "dictionary_splat":
