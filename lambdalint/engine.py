@@ -43,8 +43,12 @@ def facts_for(path: Path, language: str, source: bytes, refs: Sequence[HandlerRe
         return None
     tree = syntax.parse(language, source)
     error = syntax.first_error(tree.root_node)
-    if error is not None:  # rules would see a partial tree: report the error alone
-        return FileFacts(path, language, source, [], [], Suppressions(), SourceText(source).span(error))
+    if error is not None:
+        span, message = SourceText(source).span(error), "the file does not parse"
+        confirm = getattr(module, "syntax_error", None)  # the language's own compiler, when it has one
+        located = confirm(source) if confirm else (span, message)
+        if located is not None:  # rules would see a partial tree: report the error alone
+            return FileFacts(path, language, source, [], [], Suppressions(), *located)
     return module.extract(path, source, tree, tuple(refs))
 
 
@@ -55,8 +59,8 @@ def check_facts(facts: FileFacts, rules: Iterable[Entry], options: Mapping[str, 
             continue
         if entry.rule.code == PARSE_ERROR:
             if facts.error is not None:
-                found.append(entry.rule.finding(facts.error, "syntax error: the file does not parse, "
-                                                             "so lambdalint could not check it"))
+                found.append(entry.rule.finding(facts.error, f"syntax error: {facts.error_message}; "
+                                                             "lambdalint could not check this file"))
             continue
         if facts.error is not None or entry.check is None:
             continue

@@ -165,6 +165,7 @@ class FileFacts:
     functions: list[Function]
     suppressions: Suppressions
     error: Span | None = None          # the first syntax error, if the file does not parse
+    error_message: str = ""
 
     @property
     def handlers(self) -> list[Function]:

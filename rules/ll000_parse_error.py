@@ -5,10 +5,10 @@ not parse gets this one finding and nothing else. Whatever it contains goes unch
 connection opened on every request there (50-100 ms each) would not be reported. Deployed as it
 is, the module fails at import, so the function serves no request at all.
 
-The finding points at the start of the first region tree-sitter could not parse. Its error
-recovery can open that region before the actual mistake (an unclosed bracket is reported at the
-statement that opens it, a missing colon sometimes at the top of the file), so read from there
-down.
+The finding points where Python's own parser stops and quotes its message (``expected ':'``,
+``'(' was never closed``): tree-sitter finds that the file is broken, and CPython, asked only
+then, says where and why. If CPython accepts the file, the grammar is behind the language and
+nothing is reported.
 
 Not reported: files that mention no library lambdalint models are not parsed at all (a cheap
 text prefilter skips them), so they never get LL000 however broken they are. Templates that are

@@ -210,3 +210,10 @@ def test_console_script_on_the_examples():
     clean = subprocess.run([sys.executable, "-m", "lambdalint", "check", "examples/clean-service"], cwd=ROOT,
                            capture_output=True, text=True, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_parse_error_location_counts_characters(project):
+    (project / "src" / "broken.py").write_text('import boto3\nx = "é" + foo(1,\nz = 3\n')
+    result = run("check", "--select", "LL000", "src/broken.py")
+    assert result.stdout == ("src/broken.py:2:14: LL000 syntax error: '(' was never closed; "
+                             "lambdalint could not check this file\n")

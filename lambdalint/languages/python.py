@@ -7,6 +7,7 @@ anything unpacked does not, and what does not resolve is never reported.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -18,7 +19,7 @@ from lambdalint import syntax
 from lambdalint.apis import python as api
 from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppressions, closure
 from lambdalint.languages.common import SourceText, mentions, prefilter_for
-from lambdalint.model import HandlerRef
+from lambdalint.model import HandlerRef, Span
 
 LANGUAGE = "python"
 PREFILTER = prefilter_for(api.MODULES)
@@ -740,3 +741,25 @@ class PythonFile:
 
 def extract(path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef, ...] = ()) -> FileFacts:
     return PythonFile(path, source, tree, refs).extract()
+
+
+def syntax_error(source: bytes) -> tuple[Span, str] | None:
+    """Where CPython's own parser stops, and why; None when CPython accepts the file (the
+    grammar, not the code, is behind). Asked only for files tree-sitter could not parse."""
+    try:
+        compile(source, "<lambdalint>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:
+        text = SourceText(source)
+        lines = source.splitlines(keepends=True) or [b""]
+        line = min(max(exc.lineno or 1, 1), len(lines))
+        start = sum(len(x) for x in lines[:line - 1])
+        byte = min(start + max((exc.offset or 1) - 1, 0), len(source))  # offset counts bytes of ``source``
+        return text.span_of(byte, byte, line, line), exc.msg
+    except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
+        return text_span_start(source), str(exc) or type(exc).__name__
+    return None
+
+
+def text_span_start(source: bytes) -> Span:
+    return SourceText(source).span_of(0, 0, 1, 1)
+
