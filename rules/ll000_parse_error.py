@@ -13,8 +13,7 @@ nothing is reported.
 Not reported: files that mention no library lambdalint models are not parsed at all (a cheap
 text prefilter skips them), so they never get LL000 however broken they are. Templates that are
 not Python yet (cookiecutter or Jinja placeholders in a ``.py`` file) do parse-fail: exclude
-them in the configuration. If Python itself accepts the file, the grammar is behind the
-language: please report it.
+them in the configuration.
 
 How to fix: fix the syntax error (``python -m py_compile file.py`` names it), resolve leftover
 merge conflict markers, or exclude generated and template files.
