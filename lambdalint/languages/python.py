@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from lambdalint import syntax
 from lambdalint.apis import python as api
-from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppressions, closure
-from lambdalint.languages.common import SourceText, mentions, prefilter_for
+from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppressions
+from lambdalint.languages.common import SourceText, prefilter_for
+from lambdalint.languages.python_scope import Scope
 from lambdalint.model import HandlerRef, Span
 
 LANGUAGE = "python"
@@ -43,8 +44,6 @@ NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*
 FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$")
 CODE = re.compile(r"[A-Z]+[0-9]+")
 HEAD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
-HANDLER_NAMES = ("lambda_handler", "handler")
-FUNCTION_TYPES = ("function_definition",)
 ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
 MODULE_ROOTS = {m.split(".")[0] for m in api.MODULES} | {"functools", "chalice"}
 # The last names of every API the tables model: a call ending in any other name cannot match.
@@ -136,7 +135,7 @@ class PyCall(Call):
         return self.function is not None and self.file.guarded(self.node, self.function)
 
 
-class PythonFile:
+class PythonFile(Scope):
     def __init__(self, path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef, ...]) -> None:
         self.path = path
         self.text = SourceText(source)
@@ -518,201 +517,6 @@ class PythonFile:
             return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else UNKNOWN
         return UNKNOWN
 
-    # ---- per-invocation scope ---------------------------------------------------------
-
-    def handler_reason(self, function: Function) -> str | None:
-        if function.name in self.refs and function.parent is None and function.cls is None:
-            return "named by a deployment descriptor or configuration"
-        if any(d.name in api.HANDLER_DECORATORS for d in self.decorators[function]):
-            return "decorated as a Lambda handler"
-        node = self.nodes[function]
-        params = node.child_by_field_name("parameters")
-        if any("LambdaContext" in self.text.of(p) for p in (params.named_children if params else ())
-               if p.type in ("typed_parameter", "typed_default_parameter")):
-            return "takes a LambdaContext"
-        if function.parent is not None or function.cls is not None:
-            return None
-        if function.name in HANDLER_NAMES:
-            return f"named {function.name}"
-        if function.params[:2] == ("event", "context"):
-            return "takes (event, context)"
-        return None
-
-    def handler_assignments(self) -> tuple[list[Function], list[str]]:
-        """Handlers and dispatched apps named by module-level assignments (``handler = X``)."""
-        handlers, apps = [], []
-        for name in set(HANDLER_NAMES) | set(self.refs):
-            for b in self.bindings[None].get(name, ()):
-                if b.kind != "value":
-                    continue
-                ref = self.resolve(b.node, None)
-                if ref is not None and isinstance(ref.local, Function):
-                    handlers.append(ref.local)
-                elif b.node.type == "call" and b.node.child_by_field_name("arguments"):
-                    for arg in b.node.child_by_field_name("arguments").named_children:
-                        inner = self.resolve(arg, None) if arg.type == "identifier" else None
-                        if inner is not None and isinstance(inner.local, Function):
-                            handlers.append(inner.local)
-                        elif arg.type == "identifier":
-                            apps.append(self.text.of(arg))
-        return handlers, apps
-
-    def routes(self) -> dict[str, list[Function]]:
-        """Functions registered on a module-level object: ``@app.get("/")`` -> {"app": [...]}."""
-        found: dict[str, list[Function]] = {}
-        for function, decorators in self.decorators.items():
-            for d in decorators:
-                obj = d.node.child_by_field_name("object") if d.node.type == "attribute" else None
-                if obj is not None and obj.type == "identifier" and d.name not in api.HANDLER_DECORATORS:
-                    found.setdefault(self.text.of(obj), []).append(function)
-        return found
-
-    def mark_per_invocation(self, calls: list[PyCall]) -> None:
-        for function in self.functions:
-            function.handler = self.handler_reason(function)
-        assigned, apps = self.handler_assignments()
-        for function in assigned:
-            function.handler = function.handler or "assigned to the handler name"
-        routes = self.routes()
-        for name, functions in routes.items():
-            ref = self.lookup(name, None)
-            value = self.value(*ref) if ref else None
-            if value is not None and value.path == "chalice.Chalice()":
-                apps.append(name)
-        by_function: dict[Function | None, list[PyCall]] = {}
-        for call in calls:
-            by_function.setdefault(call.function, []).append(call)
-        children: dict[Function, list[Function]] = {}
-        for function in self.functions:
-            if function.parent is not None:
-                children.setdefault(function.parent, []).append(function)
-
-        def successors(function: Function):
-            yield from children.get(function, ())
-            for call in by_function.get(function, ()):
-                if call.callee is not None and not call.guarded:
-                    self.pass_taint(call)
-                    yield call.callee
-                if call.method == "resolve" and call.node.child_by_field_name("function").type == "attribute":
-                    obj = call.node.child_by_field_name("function").child_by_field_name("object")
-                    yield from routes.get(self.text.of(obj), ())
-                for arg in call.node.child_by_field_name("arguments").named_children:
-                    if arg.type == "identifier":
-                        ref = self.resolve(arg, function)
-                        if ref is not None and isinstance(ref.local, Function):
-                            yield ref.local
-
-        seeds = [f for f in self.functions if f.handler]
-        seeds += [f for app in apps for f in routes.get(app, ())]
-        reached = closure(seeds, successors)
-        for function in reached:
-            function.per_invocation = True
-        for call in calls:
-            call.per_invocation = call.function in reached
-
-    # ---- guards and taint -------------------------------------------------------------
-
-    def guarded(self, node: syntax.Node, function: Function) -> bool:
-        """True when ``node`` builds a value stored outside the function and a test of that
-        storage keeps it from running again (lazy init, ``x = x or X()``, early return)."""
-        body = self.nodes[function].child_by_field_name("body")
-        value, parent = node, node.parent
-        while parent is not None and parent.type in ("await", "parenthesized_expression", "boolean_operator",
-                                                     "conditional_expression"):
-            value, parent = parent, parent.parent
-        if parent is None or parent.type != "assignment" or parent.child_by_field_name("right") != value:
-            return False
-        target = parent.child_by_field_name("left")
-        storage = target.child_by_field_name("value") if target.type == "subscript" else target
-        if storage is None or not self.outlives(storage, function):
-            return False
-        name = self.text.of(storage)
-        if value.type == "boolean_operator" and mentions(self.text.of(value.child_by_field_name("left")), name):
-            return True
-        statement, ancestor = parent, parent.parent
-        while ancestor is not None and ancestor != body:
-            if ancestor.type in ("if_statement", "elif_clause") and \
-                    mentions(self.text.of(ancestor.child_by_field_name("condition")), name):
-                return True
-            statement, ancestor = ancestor, ancestor.parent
-        for earlier in body.named_children if body else ():
-            if earlier.start_byte >= statement.start_byte:
-                break
-            if earlier.type == "if_statement" and mentions(self.text.of(earlier.child_by_field_name("condition")),
-                                                           name) and "return" in self.text.of(
-                    earlier.child_by_field_name("consequence")):
-                return True
-        return False
-
-    def outlives(self, storage: syntax.Node, function: Function) -> bool:
-        if storage.type == "attribute":
-            return True
-        if storage.type != "identifier":
-            return False
-        name = self.text.of(storage)
-        scope: Function | None = function
-        while scope is not None:
-            if name in self.globals.get(scope, ()):
-                return True
-            if name in self.bindings.get(scope, {}):
-                return scope is not function and any(b.kind == "value" for b in self.bindings[scope][name])
-            scope = scope.parent
-        return name in self.bindings[None]
-
-    def tainted_names(self, function: Function) -> set[str]:
-        if function in self._tainted:
-            return self._tainted[function]
-        names = set(self.tainted_params.get(function, ()))
-        if function.handler:
-            params = function.params[1:] if function.cls else function.params
-            names.add("event" if "event" in params else (params[0] if params else "event"))
-        self._tainted[function] = names
-        for _ in range(2):
-            for node in self.flows.get(function, ()):
-                if self.derived(node.child_by_field_name("right"), names):
-                    names.update(self.identifiers(node.child_by_field_name("left")))
-        return names
-
-    def derived(self, node: syntax.Node | None, names: set[str]) -> bool:
-        if node is None:
-            return False
-        if names and names & set(self.identifiers(node)):
-            return True
-        text = self.text.of(node)
-        return any(m in text for m in api.CREDENTIAL_METHODS)
-
-    def identifiers(self, node: syntax.Node | None):
-        if node is None:
-            return
-        if node.type == "identifier":
-            yield self.text.of(node)
-        elif node.type == "attribute":
-            yield from self.identifiers(node.child_by_field_name("object"))
-        elif node.type == "keyword_argument":
-            yield from self.identifiers(node.child_by_field_name("value"))
-        else:
-            for child in node.named_children:
-                yield from self.identifiers(child)
-
-    def tainted(self, node: syntax.Node, scope: Function | None) -> bool:
-        return scope is not None and self.derived(node, self.tainted_names(scope))
-
-    def pass_taint(self, call: PyCall) -> None:
-        """Per-request data passed to a helper makes the helper's parameter per-request."""
-        callee, caller = call.callee, call.function
-        if caller is None or not self.tainted_names(caller):
-            return
-        params = callee.params[1:] if callee.cls else callee.params
-        arguments = call.node.child_by_field_name("arguments")
-        for i, arg in enumerate(arguments.named_children if arguments else ()):
-            if arg.type == "keyword_argument":
-                param = self.text.of(arg.child_by_field_name("name"))
-            else:
-                param = params[i] if i < len(params) else None
-            if param and self.tainted(arg, caller):
-                self.tainted_params.setdefault(callee, set()).add(param)
-                self._tainted.pop(callee, None)
-
     # ---- suppressions -----------------------------------------------------------------
 
     def suppressions(self) -> Suppressions:
@@ -756,10 +560,6 @@ def syntax_error(source: bytes) -> tuple[Span, str] | None:
         byte = min(start + max((exc.offset or 1) - 1, 0), len(source))  # offset counts bytes of ``source``
         return text.span_of(byte, byte, line, line), exc.msg
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
-        return text_span_start(source), str(exc) or type(exc).__name__
+        return SourceText(source).span_of(0, 0, 1, 1), str(exc) or type(exc).__name__
     return None
-
-
-def text_span_start(source: bytes) -> Span:
-    return SourceText(source).span_of(0, 0, 1, 1)
 
