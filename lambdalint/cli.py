@@ -70,13 +70,14 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files ignored by .gitignore (default: yes).")
 @click.option("--output-format", type=click.Choice(["concise", "full", "json"]), default="concise",
               envvar="LAMBDALINT_OUTPUT_FORMAT", show_default=True, help="How findings are printed.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing (LL001).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--no-color", is_flag=True, help="Never color the output (also: NO_COLOR).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Read this configuration file instead of searching for one.")
 def check(paths, select, extend_select, ignore, exclude, extend_exclude, force_exclude, respect_gitignore,
-          output_format, exit_zero, statistics, quiet, no_color, config_file) -> None:
+          output_format, report_unused_suppressions, exit_zero, statistics, quiet, no_color, config_file) -> None:
     """Lint PATHS (files or folders; default: the current folder)."""
     from dataclasses import replace
 
@@ -106,7 +107,8 @@ def check(paths, select, extend_select, ignore, exclude, extend_exclude, force_e
     if respect_gitignore is not None:
         changes["respect_gitignore"] = respect_gitignore
     config = replace(config, **changes)
-    rules = choose(config.select, config.extend_select + codes(extend_select), config.ignore + codes(ignore))
+    extend = config.extend_select + codes(extend_select) + (("LL001",) if report_unused_suppressions else ())
+    rules = choose(config.select, extend, config.ignore + codes(ignore))
     config = replace(config, extend_exclude=config.extend_exclude + patterns(extend_exclude))
     try:
         report = engine.run(list(paths), config, rules, force_exclude=force_exclude)
@@ -163,13 +165,21 @@ def rule(code: str) -> None:
 
 @main.command(name="rules")
 def list_rules() -> None:
-    """List every rule."""
+    """List every rule (tab-separated when piped)."""
+    from lambdalint.registry import catalog
+
+    rows = [(code, e.rule.name, ",".join(e.rule.languages), "on" if e.rule.default else "off", e.rule.summary)
+            for code, e in catalog().items()]
+    header = ("code", "name", "languages", "default", "summary")
+    if not sys.stdout.isatty():
+        click.echo("".join("\t".join(row) + "\n" for row in (header, *rows)), nl=False)
+        return
     from rich.console import Console
     from rich.table import Table
 
-    from lambdalint.registry import catalog
-
-    table = Table("code", "name", "languages", "summary", box=None, pad_edge=False)
-    for code, entry in catalog().items():
-        table.add_row(code, entry.rule.name, ", ".join(entry.rule.languages), entry.rule.summary)
-    Console(soft_wrap=not sys.stdout.isatty()).print(table)
+    table = Table(*header, box=None, pad_edge=False)
+    for column in table.columns[:4]:
+        column.no_wrap = True
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)

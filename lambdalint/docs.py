@@ -12,7 +12,8 @@ def rule_markdown(entry: Entry) -> str:
     rule = entry.rule
     title, _, body = entry.doc.partition("\n")
     parts = [f"# {rule.code} {rule.name}", "", title.strip(), "", body.strip(), "",
-             f"Languages: {', '.join(rule.languages)}. Default severity: {rule.severity}."]
+             f"Languages: {', '.join(rule.languages)}. Severity: {rule.severity}. "
+             f"{'On' if rule.default else 'Off'} by default."]
     if rule.fix:
         parts += ["", "## Fix", "", rule.fix]
     for option in rule.options:

@@ -64,13 +64,21 @@ def check_facts(facts: FileFacts, rules: Iterable[Entry], options: Mapping[str, 
             continue
         if facts.error is not None or entry.check is None:
             continue
-        try:
-            found.extend(entry.check(facts, options))
-        except Exception as exc:  # a rule bug must not hide the other files' findings
-            raise InternalError(f"{facts.path}: internal error in {entry.rule.code}: "
-                                f"{type(exc).__name__}: {exc}") from exc
+        found.extend(_run(entry, entry.check, facts, options))
+    for entry in rules:  # rules about the other rules' findings (unused suppressions) come last
+        if facts.language in entry.rule.languages and hasattr(entry.module, "check_findings"):
+            enabled = frozenset(e.rule.code for e in rules)
+            found.extend(_run(entry, entry.module.check_findings, facts, list(found), enabled))
     return [dataclasses.replace(f, path=facts.path) for f in found
             if not facts.suppressions.covers(f.code, f.span.line)]
+
+
+def _run(entry: Entry, check, facts: FileFacts, *args) -> list[Finding]:
+    try:
+        return list(check(facts, *args))
+    except Exception as exc:  # a rule bug is reported as such, and the other files are still linted
+        raise InternalError(f"{facts.path}: internal error in {entry.rule.code}: "
+                            f"{type(exc).__name__}: {exc}") from exc
 
 
 def lint_source(path: Path, language: str, source: bytes, rules: Sequence[Entry] | None = None,
@@ -78,7 +86,7 @@ def lint_source(path: Path, language: str, source: bytes, rules: Sequence[Entry]
     """Findings for one file's source, sorted. The library entry point (and the tests')."""
     from lambdalint.registry import all_options
 
-    rules = list(catalog().values()) if rules is None else rules
+    rules = [e for e in catalog().values() if e.rule.default] if rules is None else rules
     if options is None:
         options = {name: spec.default for name, spec in all_options().items()}
     facts = facts_for(path, language, source, refs)

@@ -140,20 +140,24 @@ class Call:
 
 
 @dataclass(frozen=True, slots=True)
-class Suppressions:
-    """``lines`` maps a line to the codes suppressed there (None: every code);
-    ``file`` holds file-wide codes (None: every code; empty: none)."""
+class Suppression:
+    """A suppression comment: ``codes`` None means every code; ``whole_file`` means it
+    applies to every line, not just its own."""
 
-    lines: Mapping[int, frozenset[str] | None] = field(default_factory=dict)
-    file: frozenset[str] | None = frozenset()
+    span: Span
+    codes: frozenset[str] | None
+    whole_file: bool = False
 
     def covers(self, code: str, line: int) -> bool:
-        if self.file is None or code in self.file:
-            return True
-        if line not in self.lines:
-            return False
-        codes = self.lines[line]
-        return codes is None or code in codes
+        return (self.whole_file or line == self.span.line) and (self.codes is None or code in self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    items: tuple[Suppression, ...] = ()
+
+    def covers(self, code: str, line: int) -> bool:
+        return any(s.covers(code, line) for s in self.items)
 
 
 @dataclass(eq=False, slots=True)

@@ -48,13 +48,15 @@ def is_selector(code: str) -> bool:
 
 
 def select(select: tuple[str, ...] | None, extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[Entry]:
-    chosen = set(select) if select is not None else {"ALL"}
-    chosen |= set(extend)
+    """The rules to run: ``select`` (default: every rule on by default), plus ``extend``,
+    minus ``ignore``; each a code, a prefix of codes, or ``ALL``."""
 
-    def matches(code: str, selectors: set[str]) -> bool:
+    def matches(code: str, selectors: tuple[str, ...]) -> bool:
         return any(s == "ALL" or code.startswith(s) for s in selectors)
 
-    return [e for code, e in catalog().items() if matches(code, chosen) and not matches(code, set(ignore))]
+    return [e for code, e in catalog().items()
+            if ((e.rule.default if select is None else matches(code, select)) or matches(code, extend))
+            and not matches(code, ignore)]
 
 
 def all_options() -> dict:

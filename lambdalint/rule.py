@@ -26,6 +26,7 @@ class Rule:
     references: tuple[str, ...] = ()
     severity: str = "warning"
     options: tuple[Any, ...] = ()       # config.OptionSpec values this rule reads
+    default: bool = True                # selected unless the configuration selects explicitly
 
     def finding(self, where: Located | Span, message: str) -> Finding:
         span = where if isinstance(where, Span) else where.span

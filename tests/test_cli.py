@@ -217,3 +217,12 @@ def test_parse_error_location_counts_characters(project):
     result = run("check", "--select", "LL000", "src/broken.py")
     assert result.stdout == ("src/broken.py:2:14: LL000 syntax error: '(' was never closed; "
                              "lambdalint could not check this file\n")
+
+
+def test_unused_suppressions_are_reported_only_on_request(project):
+    (project / "src" / "clean.py").write_text(CLEAN.replace("config=Config(", "config=Config(  # noqa: LL102\n    "))
+    assert run("check", "src/clean.py").exit_code == 0
+    result = run("check", "--report-unused-suppressions", "src/clean.py")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("src/clean.py:4:") and " LL001 unused suppression: LL102 " in result.stdout
+    assert run("check", "--extend-select", "LL001", "src/clean.py").stdout == result.stdout

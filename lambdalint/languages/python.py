@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from lambdalint import syntax
 from lambdalint.apis import python as api
-from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppressions
+from lambdalint.facts import UNKNOWN, Arg, Call, FileFacts, Function, Suppression, Suppressions
 from lambdalint.languages.common import SourceText, prefilter_for
 from lambdalint.languages.python_scope import Scope
 from lambdalint.model import HandlerRef, Span
@@ -41,7 +41,7 @@ QUERY = """
 COMMENTS = "(comment) @comment"
 
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
-FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*$")
+FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*(?:#.*)?$")
 CODE = re.compile(r"[A-Z]+[0-9]+")
 HEAD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
@@ -520,27 +520,19 @@ class PythonFile(Scope):
     # ---- suppressions -----------------------------------------------------------------
 
     def suppressions(self) -> Suppressions:
-        lines: dict[int, frozenset[str] | None] = {}
-        file_codes: set[str] = set()
-        file_all = False
+        items = []
         for comment in self.comments:
             text = self.text.of(comment)
             if "noqa" not in text.lower():
                 continue
-            line = comment.start_point.row + 1
-            alone = not self.text.line_before(comment).strip()
             whole = FILE_NOQA.match(text)
-            if whole and alone:
-                if whole.group("codes"):
-                    file_codes.update(CODE.findall(whole.group("codes")))
-                else:
-                    file_all = True
-                continue
-            match = NOQA.search(text)
-            if match:
+            if whole and not self.text.line_before(comment).strip():  # on its own line: the whole file
+                codes = whole.group("codes")
+                items.append(Suppression(self.text.span(comment), codes and frozenset(CODE.findall(codes)), True))
+            elif match := NOQA.search(text):
                 codes = match.group("codes")
-                lines[line] = frozenset(CODE.findall(codes.upper())) if codes else None
-        return Suppressions(lines, None if file_all else frozenset(file_codes))
+                items.append(Suppression(self.text.span(comment), codes and frozenset(CODE.findall(codes.upper()))))
+        return Suppressions(tuple(items))
 
 
 def extract(path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef, ...] = ()) -> FileFacts:
