@@ -29,7 +29,7 @@ from pathlib import Path
 from lambdalint import engine, syntax
 from lambdalint.config import load_config
 from lambdalint.languages.python import PREFILTER
-from lambdalint.registry import all_options, catalog, is_selector
+from lambdalint.registry import all_options, is_selector, select
 
 WORK = Path(__file__).resolve().parent / ".work"
 
@@ -196,7 +196,7 @@ def main() -> None:
     paths = sorted(tree.rglob("*.py"))
     size = sum(p.stat().st_size for p in paths)
     config = load_config(None, cwd=tree, is_code=is_selector, options=all_options())
-    rules = list(catalog().values())
+    rules = select(None, (), ())  # the default selection, as `lambdalint check` runs it
     relevant = [p for p in paths if PREFILTER.search(p.read_bytes())]
 
     bare_parse(paths)  # warm the grammar and the page cache

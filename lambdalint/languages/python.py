@@ -48,9 +48,10 @@ ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
 MODULE_ROOTS = {m.split(".")[0] for m in api.MODULES} | {"functools", "chalice"}
 # The last names of every API the tables model: a call ending in any other name cannot match.
 API_NAMES = frozenset(
-    item.rsplit(".", 1)[-1].removesuffix("()").encode()
-    for table in vars(api).values() if isinstance(table, (str, dict, frozenset, tuple))
+    name.encode()
+    for key, table in vars(api).items() if key.isupper() and isinstance(table, (str, dict, frozenset, tuple))
     for item in ((table,) if isinstance(table, str) else table) if isinstance(item, str)
+    if (name := item.rsplit(".", 1)[-1].removesuffix("()")).isidentifier()
 ) | {b"resolve"}
 VALUE_TYPES = ("call", "await", "attribute", "identifier", "boolean_operator", "parenthesized_expression")
 
