@@ -44,8 +44,8 @@ def check(facts, options):
     for call in facts.per_request_calls():
         kind = SDK_CLIENTS.get(call.target)
         if kind and not call.tainted:
-            yield RULE.finding(call, f"{call.target}() {kind} is created on every invocation: it "
-                                     f"{COSTS[kind]}; create it once at module scope")
+            yield RULE.finding(call, f"{call.target}() is created on every invocation: it {COSTS[kind]}; "
+                                     "create it once at module scope")
 
 
 EXAMPLES = (
