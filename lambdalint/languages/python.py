@@ -543,15 +543,15 @@ def extract(path: Path, source: bytes, tree: syntax.Tree, refs: tuple[HandlerRef
 def syntax_error(source: bytes) -> tuple[Span, str] | None:
     """Where CPython's own parser stops, and why; None when CPython accepts the file (the
     grammar, not the code, is behind). Asked only for files tree-sitter could not parse."""
-    try:
-        compile(source, "<lambdalint>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    try:  # from text: offsets then count characters on every CPython (from bytes, 3.11 counts bytes)
+        compile(source.decode("utf-8", "replace"), "<lambdalint>", "exec", flags=ast.PyCF_ONLY_AST,
+                dont_inherit=True)
     except SyntaxError as exc:
-        text = SourceText(source)
         lines = source.splitlines(keepends=True) or [b""]
         line = min(max(exc.lineno or 1, 1), len(lines))
-        start = sum(len(x) for x in lines[:line - 1])
-        byte = min(start + max((exc.offset or 1) - 1, 0), len(source))  # offset counts bytes of ``source``
-        return text.span_of(byte, byte, line, line), exc.msg
+        prefix = lines[line - 1].decode("utf-8", "replace")[:max((exc.offset or 1) - 1, 0)]
+        byte = sum(len(x) for x in lines[:line - 1]) + len(prefix.encode())
+        return SourceText(source).span_of(byte, byte, line, line), exc.msg
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
         return SourceText(source).span_of(0, 0, 1, 1), str(exc) or type(exc).__name__
     return None
