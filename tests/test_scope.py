@@ -591,3 +591,36 @@ def test_file_without_a_handler_gets_no_scope_findings(lint):
         """
     assert scoped(lint, {"lib.py": library}, "lib.py") == set()
     assert {code for _, code in scoped(lint, {"app.py": as_handler})} == {"LL101", "LL102", "LL203"}
+
+
+def test_callable_instance_assigned_to_the_handler_name(lint):
+    check(lint, """
+        import boto3
+
+        class Handler:
+            def __init__(self):
+                self.s3 = boto3.client("s3")
+
+            def __call__(self, event, context):
+                return boto3.client("sqs")  # expect: LL102
+
+        handler = Handler()
+        """)
+
+
+def test_function_passed_to_an_executor_runs_per_invocation(lint):
+    check(lint, """
+        from concurrent.futures import ThreadPoolExecutor
+
+        import boto3
+
+        def publish(record):
+            return boto3.client("sns")  # expect: LL102
+
+        def unused(record):
+            return boto3.client("sns")
+
+        def handler(event, context):
+            with ThreadPoolExecutor() as pool:
+                return list(pool.map(publish, event["Records"]))
+        """)

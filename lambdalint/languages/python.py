@@ -157,6 +157,7 @@ class PythonFile(Scope):
         self.flows: dict[Function | None, list[syntax.Node]] = {}   # assignments and for loops
         self._tainted: dict[Function, set[str]] = {}
         self.names: dict[tuple[int, str], Ref | None] = {}
+        self.call_nodes: dict[Function | None, list[syntax.Node]] = {}   # every call, by scope
         self.decorated: dict[int, syntax.Node] = {}   # start of a definition -> its decorated_definition
 
     # ---- extraction -------------------------------------------------------------------
@@ -168,7 +169,6 @@ class PythonFile(Scope):
         events = [(n.start_byte, kind not in ("function", "class"), kind, n)
                   for kind, nodes in found.items() for n in nodes]
         events.sort(key=itemgetter(0, 1))  # containers first: a def opens its scope before its body
-        call_nodes: list[tuple[syntax.Node, Function | None]] = []
         containers: list[tuple[int, Function | ClassInfo]] = []   # open defs and classes, innermost last
         scopes: list[tuple[int, Function | ClassInfo]] = []       # the open defs only
         scope = cls = None
@@ -181,7 +181,7 @@ class PythonFile(Scope):
                 scope = scopes[-1][1] if scopes else None
                 cls = containers[-1][1] if containers and isinstance(containers[-1][1], ClassInfo) else None
             if kind == "call":
-                call_nodes.append((node, scope))
+                self.call_nodes.setdefault(scope, []).append(node)
             elif kind == "assign":
                 self.assignment(node, scope, cls)
             elif kind == "function":
@@ -214,15 +214,16 @@ class PythonFile(Scope):
         heads = self.interesting_heads()
         names = API_NAMES | {f.name.encode() for f in self.functions} | {c.encode() for c in self.classes}
         calls = []
-        for node, scope in call_nodes:
-            callee = self.text.source[node.start_byte:node.child_by_field_name("function").end_byte]
-            head = HEAD.match(callee)
-            # a bare name may be an alias (``from boto3 import client as c``): resolve it whatever it is
-            if head and head.group().decode() in heads and (head.end() == len(callee)
-                                                            or callee.rsplit(b".", 1)[-1] in names):
-                call = self.call(node, scope)
-                if call is not None:
-                    calls.append(call)
+        for scope, nodes in self.call_nodes.items():
+            for node in nodes:
+                callee = self.text.source[node.start_byte:node.child_by_field_name("function").end_byte]
+                head = HEAD.match(callee)
+                # a bare name may be an alias (``from boto3 import client as c``): resolve it whatever it is
+                if head and head.group().decode() in heads and (head.end() == len(callee)
+                                                                or callee.rsplit(b".", 1)[-1] in names):
+                    call = self.call(node, scope)
+                    if call is not None:
+                        calls.append(call)
         self.mark_per_invocation(calls)
         return FileFacts(self.path, LANGUAGE, self.text.source, calls, self.functions, self.suppressions())
 

@@ -47,6 +47,8 @@ class Scope:
                 ref = self.resolve(b.node, None)
                 if ref is not None and isinstance(ref.local, Function):
                     handlers.append(ref.local)
+                elif ref is not None and ref.instance and "__call__" in ref.local.methods:
+                    handlers.append(ref.local.methods["__call__"])  # handler = Handler()
                 elif b.node.type == "call" and b.node.child_by_field_name("arguments"):
                     for arg in b.node.child_by_field_name("arguments").named_children:
                         inner = self.resolve(arg, None) if arg.type == "identifier" else None
@@ -86,6 +88,8 @@ class Scope:
             if function.parent is not None:
                 children.setdefault(function.parent, []).append(function)
 
+        local_names = {f.name for f in self.functions}
+
         def successors(function: Function):
             yield from children.get(function, ())
             for call in by_function.get(function, ()):
@@ -95,8 +99,10 @@ class Scope:
                 if call.method == "resolve" and call.node.child_by_field_name("function").type == "attribute":
                     obj = call.node.child_by_field_name("function").child_by_field_name("object")
                     yield from routes.get(self.text.of(obj), ())
-                for arg in call.node.child_by_field_name("arguments").named_children:
-                    if arg.type == "identifier":
+            for node in self.call_nodes.get(function, ()):  # ex.map(work, items): work runs too
+                arguments = node.child_by_field_name("arguments")
+                for arg in arguments.named_children if arguments.type == "argument_list" else ():
+                    if arg.type == "identifier" and self.text.of(arg) in local_names:
                         ref = self.resolve(arg, function)
                         if ref is not None and isinstance(ref.local, Function):
                             yield ref.local
