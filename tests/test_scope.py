@@ -624,3 +624,26 @@ def test_function_passed_to_an_executor_runs_per_invocation(lint):
             with ThreadPoolExecutor() as pool:
                 return list(pool.map(publish, event["Records"]))
         """)
+
+
+def test_code_after_an_early_return_on_a_module_cache_runs_once(lint):
+    check(lint, """
+        import boto3
+
+        _SECRETS = {}
+
+        def secret(name):
+            if name in _SECRETS:
+                return _SECRETS[name]
+            client = boto3.client("secretsmanager")
+            _SECRETS[name] = client.get_secret_value(SecretId=name)["SecretString"]
+            return _SECRETS[name]
+
+        def uncached(name):
+            if not name:
+                return None
+            return boto3.client("ssm").get_parameter(Name=name)  # expect: LL102
+
+        def handler(event, context):
+            return secret("db"), uncached("flag")
+        """)

@@ -118,36 +118,48 @@ class Scope:
     # ---- guards and taint -------------------------------------------------------------
 
     def guarded(self, node: syntax.Node, function: Function) -> bool:
-        """True when ``node`` builds a value stored outside the function and a test of that
-        storage keeps it from running again (lazy init, ``x = x or X()``, early return)."""
+        """True when a test of storage outside the function keeps ``node`` from running again:
+        lazy init (``if x is None: x = X()``, ``x = x or X()``), or an early return on a cached
+        value (``if key in _cache: return _cache[key]``) before the code that fills the cache."""
         body = self.nodes[function].child_by_field_name("body")
+        statement, tests = node, []
+        while statement.parent is not None and statement.parent != body:
+            statement = statement.parent
+            if statement.type in ("if_statement", "elif_clause"):
+                tests.append(self.text.of(statement.child_by_field_name("condition")))
+        stored, or_guard = self.stored_in(node, function)
+        if stored is not None and (or_guard or any(mentions(test, stored) for test in tests)):
+            return True
+        caches = {stored} if stored else set()
+        for assignment in self.flows.get(function, ()):
+            target = assignment.child_by_field_name("left")
+            storage = target.child_by_field_name("value") if target.type == "subscript" else target
+            if assignment.type == "assignment" and storage is not None and self.outlives(storage, function):
+                caches.add(self.text.of(storage))
+        for earlier in body.named_children if caches else ():
+            if earlier.start_byte >= statement.start_byte:
+                break
+            if earlier.type == "if_statement" and "return" in self.text.of(earlier.child_by_field_name("consequence")):
+                condition = self.text.of(earlier.child_by_field_name("condition"))
+                if any(mentions(condition, cache) for cache in caches):
+                    return True
+        return False
+
+    def stored_in(self, node: syntax.Node, function: Function) -> tuple[str | None, bool]:
+        """Where the value ``node`` builds is stored, when that outlives the call (a global, an
+        attribute, a module-level dict), and whether it is stored as ``x = x or node``."""
         value, parent = node, node.parent
         while parent is not None and parent.type in ("await", "parenthesized_expression", "boolean_operator",
                                                      "conditional_expression"):
             value, parent = parent, parent.parent
         if parent is None or parent.type != "assignment" or parent.child_by_field_name("right") != value:
-            return False
+            return None, False
         target = parent.child_by_field_name("left")
         storage = target.child_by_field_name("value") if target.type == "subscript" else target
         if storage is None or not self.outlives(storage, function):
-            return False
+            return None, False
         name = self.text.of(storage)
-        if value.type == "boolean_operator" and mentions(self.text.of(value.child_by_field_name("left")), name):
-            return True
-        statement, ancestor = parent, parent.parent
-        while ancestor is not None and ancestor != body:
-            if ancestor.type in ("if_statement", "elif_clause") and \
-                    mentions(self.text.of(ancestor.child_by_field_name("condition")), name):
-                return True
-            statement, ancestor = ancestor, ancestor.parent
-        for earlier in body.named_children if body else ():
-            if earlier.start_byte >= statement.start_byte:
-                break
-            if earlier.type == "if_statement" and mentions(self.text.of(earlier.child_by_field_name("condition")),
-                                                           name) and "return" in self.text.of(
-                    earlier.child_by_field_name("consequence")):
-                return True
-        return False
+        return name, value.type == "boolean_operator" and mentions(self.text.of(value.child_by_field_name("left")), name)
 
     def outlives(self, storage: syntax.Node, function: Function) -> bool:
         if storage.type == "attribute":
