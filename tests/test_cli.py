@@ -226,3 +226,22 @@ def test_unused_suppressions_are_reported_only_on_request(project):
     assert result.exit_code == 1
     assert result.stdout.startswith("src/clean.py:4:") and " LL001 unused suppression: LL102 " in result.stdout
     assert run("check", "--extend-select", "LL001", "src/clean.py").stdout == result.stdout
+
+
+def test_excludes_and_gitignore(project):
+    (project / "build").mkdir()
+    (project / "build" / "bad.py").write_text(BAD)
+    (project / "gen").mkdir()
+    (project / "gen" / "bad.py").write_text(BAD)
+    (project / ".gitignore").write_text("gen/\n")
+    paths = lambda r: {CONCISE.match(line)["path"] for line in r.stdout.splitlines()}  # noqa: E731
+    assert paths(run("check", ".")) == {"src/bad.py"}
+    assert paths(run("check", "--no-respect-gitignore", ".")) == {"src/bad.py", "gen/bad.py"}
+    assert paths(run("check", "--exclude", "src", ".")) == {"build/bad.py"}
+    assert paths(run("check", "--extend-exclude", "src/bad.py", ".")) == set()
+
+
+def test_force_exclude_applies_excludes_to_named_files(project):
+    (project / "lambdalint.toml").write_text('extend-exclude = ["src/bad.py"]\n')
+    assert run("check", "src/bad.py").exit_code == 1
+    assert run("check", "--force-exclude", "src/bad.py").exit_code == 0
