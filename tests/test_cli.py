@@ -245,3 +245,19 @@ def test_force_exclude_applies_excludes_to_named_files(project):
     (project / "lambdalint.toml").write_text('extend-exclude = ["src/bad.py"]\n')
     assert run("check", "src/bad.py").exit_code == 1
     assert run("check", "--force-exclude", "src/bad.py").exit_code == 0
+
+
+def test_a_rule_that_crashes_is_an_internal_error_naming_file_and_rule(project, monkeypatch):
+    from lambdalint.registry import catalog
+
+    def broken(facts, options):
+        if facts.path.name == "bad.py":
+            raise KeyError("boom")
+        return iter(())
+
+    monkeypatch.setattr(catalog()["LL102"].module, "check", broken)
+    (project / "src" / "other.py").write_text(BAD)
+    result = run("check", "src")
+    assert result.exit_code == 2
+    assert "internal error in LL102" in result.stderr and "bad.py" in result.stderr
+    assert "src/other.py:6:10: LL501" in result.stdout  # the other files are still linted
