@@ -8,7 +8,8 @@ is, the module fails at import, so the function serves no request at all.
 The finding points where Python's own parser stops and quotes its message (``expected ':'``,
 ``'(' was never closed``): tree-sitter finds that the file is broken, and CPython, asked only
 then, says where and why. If CPython accepts the file, the grammar is behind the language and
-nothing is reported.
+nothing is reported. Python 2 statements that the grammar still accepts (``print "x"``,
+``exec "code"``) are checked with CPython too.
 
 Not reported: files that mention no library lambdalint models are not parsed at all (a cheap
 text prefilter skips them), so they never get LL000 however broken they are. Templates that are
@@ -37,6 +38,14 @@ check = None  # the engine reports LL000 itself, before any rule runs
 
 
 EXAMPLES = (
+    Example("python", "bad", "Python 2 print statement (the grammar accepts it, Python 3 does not)", """
+        import redis
+
+        cache = redis.Redis(host="cache", socket_connect_timeout=1, socket_timeout=0.5)
+
+        def handler(event, context):
+            print "cache hit:", cache.get(event["key"])  # expect: LL000
+        """),
     Example("python", "bad", "merge conflict markers left in the file", """
         import boto3
 

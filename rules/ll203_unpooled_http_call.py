@@ -46,6 +46,12 @@ def check(facts, options):
 
 
 EXAMPLES = (
+    Example("python", "bad", "the requests vendored in old botocore", """
+        from botocore.vendored import requests
+
+        def lambda_handler(event, context):
+            return requests.get("https://httpbin.org/get", timeout=2).json()  # expect: LL203
+        """),
     Example("python", "bad", "requests.post in the handler and in a loop", """
         import requests
 

@@ -647,3 +647,24 @@ def test_code_after_an_early_return_on_a_module_cache_runs_once(lint):
         def handler(event, context):
             return secret("db"), uncached("flag")
         """)
+
+
+def test_request_data_kept_on_an_instance_stays_per_request(lint):
+    check(lint, """
+        import boto3
+
+        class Sender:
+            def __init__(self, event):
+                self.creds = event.get("s3")
+
+            def fail(self):
+                return Uploader(self.creds).client
+
+        class Uploader:
+            def __init__(self, creds):
+                self.client = boto3.client("s3", aws_access_key_id=creds["key"])
+
+        def handler(event, context):
+            Sender(event).fail()
+            return boto3.client("sqs")  # expect: LL102
+        """)

@@ -20,6 +20,7 @@ MODULES = (
 )
 
 ALIASES = {
+    "botocore.vendored.requests": "requests",   # removed from botocore 1.13; old handlers still import it
     "boto3.session.Session": "boto3.Session",
     "botocore.session.Session": "botocore.session.get_session",
     "aioboto3.session.Session": "aioboto3.Session",

@@ -37,6 +37,8 @@ QUERY = """
 (for_statement) @for
 (return_statement) @return
 (decorated_definition) @decorated
+(print_statement) @python2
+(exec_statement) @python2
 """
 COMMENTS = "(comment) @comment"
 
@@ -156,6 +158,7 @@ class PythonFile(Scope):
         self.comments: list[syntax.Node] = []
         self.flows: dict[Function | None, list[syntax.Node]] = {}   # assignments and for loops
         self._tainted: dict[Function, set[str]] = {}
+        self.tainted_attributes: dict[str | None, set[str]] = {}   # class -> attributes holding request data
         self.names: dict[tuple[int, str], Ref | None] = {}
         self.call_nodes: dict[Function | None, list[syntax.Node]] = {}   # every call, by scope
         self.decorated: dict[int, syntax.Node] = {}   # start of a definition -> its decorated_definition
@@ -164,6 +167,8 @@ class PythonFile(Scope):
 
     def extract(self) -> FileFacts:
         found = syntax.captures(LANGUAGE, QUERY, self.root)
+        if "python2" in found and (error := syntax_error(self.text.source)):  # the grammar accepts Python 2
+            return FileFacts(self.path, LANGUAGE, self.text.source, [], [], Suppressions(), *error)
         if b"noqa" in self.text.source:  # comments matter only as suppressions
             found.update(syntax.captures(LANGUAGE, COMMENTS, self.root))
         events = [(n.start_byte, kind not in ("function", "class"), kind, n)

@@ -111,6 +111,11 @@ class Scope:
         seeds += [f for app in apps for f in routes.get(app, ())]
         reached = closure(seeds, successors)
         for function in reached:
+            self.tainted_names(function)
+        if any(self.tainted_attributes.values()):  # once more, now that methods see tainted attributes
+            self._tainted.clear()
+            reached = closure(seeds, successors)
+        for function in reached:
             function.per_invocation = True
         for call in calls:
             call.per_invocation = call.function in reached
@@ -183,11 +188,16 @@ class Scope:
         if function.handler:
             params = function.params[1:] if function.cls else function.params
             names.add("event" if "event" in params else (params[0] if params else "event"))
+        this = f"{function.params[0]}." if function.cls and function.params else None
+        attributes = self.tainted_attributes.setdefault(function.cls, set()) if this else set()
+        names.update(this + a for a in attributes)
         self._tainted[function] = names
         for _ in range(2):
             for node in self.flows.get(function, ()):
                 if self.derived(node.child_by_field_name("right"), names):
                     names.update(self.identifiers(node.child_by_field_name("left")))
+        if this:  # self.x = <per-request data>: x is per-request in every method of the class
+            attributes.update(n.removeprefix(this) for n in names if n.startswith(this))
         return names
 
     def derived(self, node: syntax.Node | None, names: set[str]) -> bool:
@@ -204,7 +214,10 @@ class Scope:
         if node.type == "identifier":
             yield self.text.of(node)
         elif node.type == "attribute":
-            yield from self.identifiers(node.child_by_field_name("object"))
+            obj = node.child_by_field_name("object")
+            yield from self.identifiers(obj)
+            if obj.type == "identifier":
+                yield self.text.of(node)  # self.x: an instance attribute may carry the taint
         elif node.type == "keyword_argument":
             yield from self.identifiers(node.child_by_field_name("value"))
         else:
