@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lambdalint import syntax
 from lambdalint.model import Span
@@ -38,7 +39,12 @@ class SourceText:
 
 def mentions(text: str, name: str) -> bool:
     """Whether ``name`` (an identifier or dotted path) occurs in ``text`` as a whole name."""
-    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text) is not None
+    return name in text and _whole(name).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _whole(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
 
 
 def prefilter_for(modules: Iterable[str]) -> re.Pattern[bytes]:

@@ -159,6 +159,7 @@ class PythonFile(Scope):
         self.flows: dict[Function | None, list[syntax.Node]] = {}   # assignments and for loops
         self._tainted: dict[Function, set[str]] = {}
         self.tainted_attributes: dict[str | None, set[str]] = {}   # class -> attributes holding request data
+        self.fences: dict[Function, int | None] = {}
         self.names: dict[tuple[int, str], Ref | None] = {}
         self.call_nodes: dict[Function | None, list[syntax.Node]] = {}   # every call, by scope
         self.decorated: dict[int, syntax.Node] = {}   # start of a definition -> its decorated_definition

@@ -111,7 +111,8 @@ class Scope:
         seeds += [f for app in apps for f in routes.get(app, ())]
         reached = closure(seeds, successors)
         for function in reached:
-            self.tainted_names(function)
+            if function.cls and self.flows.get(function):
+                self.tainted_names(function)
         if any(self.tainted_attributes.values()):  # once more, now that methods see tainted attributes
             self._tainted.clear()
             reached = closure(seeds, successors)
@@ -126,29 +127,42 @@ class Scope:
         """True when a test of storage outside the function keeps ``node`` from running again:
         lazy init (``if x is None: x = X()``, ``x = x or X()``), or an early return on a cached
         value (``if key in _cache: return _cache[key]``) before the code that fills the cache."""
+        stored, or_guard = self.stored_in(node, function)
+        fence = self.cache_fence(function)
+        if or_guard or (stored is None and fence is None):
+            return or_guard
         body = self.nodes[function].child_by_field_name("body")
         statement, tests = node, []
         while statement.parent is not None and statement.parent != body:
             statement = statement.parent
             if statement.type in ("if_statement", "elif_clause"):
                 tests.append(self.text.of(statement.child_by_field_name("condition")))
-        stored, or_guard = self.stored_in(node, function)
-        if stored is not None and (or_guard or any(mentions(test, stored) for test in tests)):
+        if stored is not None and any(mentions(test, stored) for test in tests):
             return True
-        caches = {stored} if stored else set()
+        return fence is not None and statement.start_byte >= fence
+
+    def cache_fence(self, function: Function) -> int | None:
+        """Where code starts that runs only on a cache miss: after the first ``if ...: return``
+        whose test reads storage that the function also fills (``_cache[key] = ...``)."""
+        if function in self.fences:
+            return self.fences[function]
+        caches = set()
         for assignment in self.flows.get(function, ()):
             target = assignment.child_by_field_name("left")
             storage = target.child_by_field_name("value") if target.type == "subscript" else target
             if assignment.type == "assignment" and storage is not None and self.outlives(storage, function):
                 caches.add(self.text.of(storage))
-        for earlier in body.named_children if caches else ():
-            if earlier.start_byte >= statement.start_byte:
-                break
-            if earlier.type == "if_statement" and "return" in self.text.of(earlier.child_by_field_name("consequence")):
-                condition = self.text.of(earlier.child_by_field_name("condition"))
+        fence = None
+        body = self.nodes[function].child_by_field_name("body")
+        for statement in body.named_children if caches and body else ():
+            if statement.type == "if_statement" and "return" in self.text.of(
+                    statement.child_by_field_name("consequence")):
+                condition = self.text.of(statement.child_by_field_name("condition"))
                 if any(mentions(condition, cache) for cache in caches):
-                    return True
-        return False
+                    fence = statement.end_byte
+                    break
+        self.fences[function] = fence
+        return fence
 
     def stored_in(self, node: syntax.Node, function: Function) -> tuple[str | None, bool]:
         """Where the value ``node`` builds is stored, when that outlives the call (a global, an
