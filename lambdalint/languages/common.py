@@ -23,10 +23,13 @@ class SourceText:
 
     def column(self, byte: int) -> int:
         start = self.source.rfind(b"\n", 0, byte) + 1
-        return len(self.source[start:byte].decode("utf-8", "replace")) + 1
+        prefix = self.source[start:byte]
+        return (len(prefix) if prefix.isascii() else len(prefix.decode("utf-8", "replace"))) + 1
 
     def span(self, node: syntax.Node) -> Span:
-        return self.span_of(node.start_byte, node.end_byte, node.start_point.row + 1, node.end_point.row + 1)
+        start, end = node.start_point, node.end_point
+        return Span(node.start_byte, node.end_byte, start.row + 1, self.column(node.start_byte),
+                    end.row + 1, self.column(node.end_byte))
 
     def span_of(self, start: int, end: int, line: int, end_line: int) -> Span:
         return Span(start, end, line, self.column(start), end_line, self.column(end))

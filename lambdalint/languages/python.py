@@ -35,12 +35,12 @@ QUERY = """
 (global_statement) @global
 (as_pattern) @as
 (for_statement) @for
-(return_statement) @return
 (decorated_definition) @decorated
 (print_statement) @python2
 (exec_statement) @python2
 """
 COMMENTS = "(comment) @comment"
+RETURNS = "(return_statement) @return"
 
 NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?\s*(?:#.*)?$")
@@ -210,8 +210,6 @@ class PythonFile(Scope):
             elif kind == "for":
                 self.flows.setdefault(scope, []).append(node)
                 self.unpack(node.child_by_field_name("left"), scope)
-            elif kind == "return" and scope is not None:
-                self.returns.setdefault(scope, []).append(node)
             elif kind == "comment":
                 self.comments.append(node)
             elif kind == "decorated":
@@ -433,7 +431,7 @@ class PythonFile(Scope):
         return Ref(canonical(f"{ref.path}.{name}"), receiver=ref.origin, receiver_shared=ref.shared)
 
     def returned(self, function: Function) -> Ref | None:
-        values = [r.named_children[0] for r in self.returns.get(function, ()) if r.named_children]
+        values = [r.named_children[0] for r in self.returns_of(function) if r.named_children]
         values = [v for v in values if v.type != "none"]
         if not values:
             return None
@@ -441,6 +439,15 @@ class PythonFile(Scope):
         if any(r is None for r in refs) or len({(r.path, id(r.local)) for r in refs}) != 1:
             return None
         return refs[0]
+
+    def returns_of(self, function: Function) -> list[syntax.Node]:
+        """The function's own return statements (not those of functions defined inside it)."""
+        if function not in self.returns:
+            inner = [self.nodes[f] for f in self.functions if f.parent is function]
+            found = syntax.captures(LANGUAGE, RETURNS, self.nodes[function]).get("return", ())
+            self.returns[function] = [r for r in found
+                                      if not any(n.start_byte <= r.start_byte < n.end_byte for n in inner)]
+        return self.returns[function]
 
     def interesting_heads(self) -> set[str]:
         """Names through which a call can reach a modeled library or a function of this file;
