@@ -60,6 +60,27 @@ def check(facts, options):
 
 
 EXAMPLES = (
+    Example("python", "bad", "handler named only in template.yaml", """
+        import os
+
+        import psycopg2
+
+        def process(payload, ctx):
+            conn = psycopg2.connect(os.environ["DSN"])  # expect: LL101
+            with conn, conn.cursor() as cursor:
+                cursor.execute("UPDATE jobs SET done = true WHERE id = %s", (payload["id"],))
+        """, path="functions/jobs/worker.py", files=(("template.yaml", """
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.12
+            CodeUri: functions/
+        Resources:
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: jobs.worker.process
+        """),)),
     Example("python", "bad", "connection opened in the handler, closed by the with block", """
         import os
 
