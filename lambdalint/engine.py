@@ -65,9 +65,9 @@ def check_facts(facts: FileFacts, rules: Iterable[Entry], options: Mapping[str, 
         if facts.error is not None or entry.check is None:
             continue
         found.extend(_run(entry, entry.check, facts, options))
+    enabled = frozenset(e.rule.code for e in rules)
     for entry in rules:  # rules about the other rules' findings (unused suppressions) come last
         if facts.language in entry.rule.languages and hasattr(entry.module, "check_findings"):
-            enabled = frozenset(e.rule.code for e in rules)
             found.extend(_run(entry, entry.module.check_findings, facts, list(found), enabled))
     return [dataclasses.replace(f, path=facts.path) for f in found
             if not facts.suppressions.covers(f.code, f.span.line)]
@@ -77,7 +77,7 @@ def _run(entry: Entry, check, facts: FileFacts, *args) -> list[Finding]:
     try:
         return list(check(facts, *args))
     except Exception as exc:  # a rule bug is reported as such, and the other files are still linted
-        raise InternalError(f"{facts.path}: internal error in {entry.rule.code}: "
+        raise InternalError(f"{shown(facts.path)}: internal error in {entry.rule.code}: "
                             f"{type(exc).__name__}: {exc}") from exc
 
 
@@ -100,31 +100,42 @@ def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude:
     from lambdalint.descriptors import handlers_from_descriptors
     from lambdalint.discovery import DEFAULT_EXCLUDE, discover
 
-    found = discover(paths, root=config.root,
-                     exclude=DEFAULT_EXCLUDE if config.exclude is None else config.exclude,
-                     extend_exclude=config.extend_exclude, respect_gitignore=config.respect_gitignore,
-                     force_exclude=force_exclude)
-    refs, warnings = handlers_from_descriptors(found.descriptors)
+    discovered = discover(paths, root=config.root,
+                          exclude=DEFAULT_EXCLUDE if config.exclude is None else config.exclude,
+                          extend_exclude=config.extend_exclude, respect_gitignore=config.respect_gitignore,
+                          force_exclude=force_exclude)
+    refs, warnings = handlers_from_descriptors(discovered.descriptors)
     refs = tuple(refs) + tuple(config.handlers)
     report = Report(warnings=list(warnings))
-    for source_file in found.sources:
+    for source_file in discovered.sources:
+        path = source_file.path
         try:
-            source = source_file.path.read_bytes()
+            source = path.read_bytes()
         except OSError as exc:
-            report.errors.append(f"{source_file.path}: cannot read: {exc.strerror or exc}")
+            report.errors.append(f"{shown(path)}: cannot read: {exc.strerror or exc}")
             continue
         report.checked += 1
-        facts = facts_for(source_file.path, source_file.language, source, refs)
-        if facts is None:
-            continue
-        report.parsed += 1
-        ignored = config.ignored_codes_for(source_file.path)
         try:
-            found = check_facts(facts, rules, config.options)
+            facts = facts_for(path, source_file.language, source, refs)
+            findings = check_facts(facts, rules, config.options) if facts is not None else None
         except InternalError as exc:
             report.errors.append(str(exc))
             continue
-        report.findings.extend(f for f in found if not any(code == "ALL" or f.code.startswith(code)
-                                                           for code in ignored))
+        except Exception as exc:  # an adapter bug: say so, and lint the other files
+            report.errors.append(f"{shown(path)}: internal error while analysing the file: "
+                                 f"{type(exc).__name__}: {exc}")
+            continue
+        if findings is None:
+            continue
+        report.parsed += 1
+        ignored = config.ignored_codes_for(path)
+        report.findings.extend(f for f in findings if not any(code == "ALL" or f.code.startswith(code)
+                                                              for code in ignored))
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def shown(path: Path) -> str:
+    from lambdalint.reporters import shown as relative
+
+    return relative(path, Path.cwd())

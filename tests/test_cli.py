@@ -261,3 +261,21 @@ def test_a_rule_that_crashes_is_an_internal_error_naming_file_and_rule(project, 
     assert result.exit_code == 2
     assert "internal error in LL102" in result.stderr and "bad.py" in result.stderr
     assert "src/other.py:6:10: LL501" in result.stdout  # the other files are still linted
+
+
+def test_an_adapter_that_crashes_is_an_internal_error_naming_the_file(project, monkeypatch):
+    from lambdalint.languages import python
+
+    original = python.extract
+
+    def broken(path, *args):
+        if path.name == "bad.py":
+            raise RecursionError("too deep")
+        return original(path, *args)
+
+    monkeypatch.setattr(python, "extract", broken)
+    (project / "src" / "other.py").write_text(BAD)
+    result = run("check", "src")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lambdalint: error: src/bad.py: internal error while analysing the file: ")
+    assert "src/other.py:6:10: LL102" in result.stdout
