@@ -108,31 +108,35 @@ def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude:
     refs = tuple(refs) + tuple(config.handlers)
     report = Report(warnings=list(warnings))
     for source_file in discovered.sources:
-        path = source_file.path
-        try:
-            source = path.read_bytes()
-        except OSError as exc:
-            report.errors.append(f"{shown(path)}: cannot read: {exc.strerror or exc}")
-            continue
-        report.checked += 1
-        try:
-            facts = facts_for(path, source_file.language, source, refs)
-            findings = check_facts(facts, rules, config.options) if facts is not None else None
-        except InternalError as exc:
-            report.errors.append(str(exc))
-            continue
-        except Exception as exc:  # an adapter bug: say so, and lint the other files
-            report.errors.append(f"{shown(path)}: internal error while analysing the file: "
-                                 f"{type(exc).__name__}: {exc}")
-            continue
-        if findings is None:
-            continue
-        report.parsed += 1
-        ignored = config.ignored_codes_for(path)
-        report.findings.extend(f for f in findings if not any(code == "ALL" or f.code.startswith(code)
-                                                              for code in ignored))
+        _lint_file(source_file, refs, config, rules, report)
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def _lint_file(source_file, refs: tuple[HandlerRef, ...], config, rules: Sequence[Entry], report: Report) -> None:
+    path = source_file.path
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        report.errors.append(f"{shown(path)}: cannot read: {exc.strerror or exc}")
+        return
+    report.checked += 1
+    try:
+        facts = facts_for(path, source_file.language, source, refs)
+        findings = check_facts(facts, rules, config.options) if facts is not None else None
+    except InternalError as exc:
+        report.errors.append(str(exc))
+        return
+    except Exception as exc:  # an adapter bug: say so, and lint the other files
+        report.errors.append(f"{shown(path)}: internal error while analysing the file: "
+                             f"{type(exc).__name__}: {exc}")
+        return
+    if findings is None:
+        return
+    report.parsed += 1
+    ignored = config.ignored_codes_for(path)
+    report.findings.extend(f for f in findings if not any(code == "ALL" or f.code.startswith(code)
+                                                          for code in ignored))
 
 
 def shown(path: Path) -> str:
