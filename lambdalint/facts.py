@@ -56,7 +56,7 @@ class Arg:
 class Function:
     name: str
     qualname: str
-    span: Span
+    line: int
     parent: Function | None = None
     cls: str | None = None
     params: tuple[str, ...] = ()

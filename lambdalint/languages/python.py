@@ -236,7 +236,7 @@ class PythonFile(Scope):
         params = self.parameters(node.child_by_field_name("parameters"))
         in_class = cls is not None  # the innermost open container is a class: this is a method
         qualname = f"{cls.name}.{name}" if in_class else (f"{parent.qualname}.{name}" if parent else name)
-        function = Function(name, qualname, self.text.span(node.child_by_field_name("name")), parent,
+        function = Function(name, qualname, node.start_point.row + 1, parent,
                             cls.name if in_class else None, tuple(params))
         self.functions.append(function)
         self.nodes[function] = node

@@ -217,10 +217,11 @@ class Scope:
     def derived(self, node: syntax.Node | None, names: set[str]) -> bool:
         if node is None:
             return False
-        if names and names & set(self.identifiers(node)):
-            return True
         text = self.text.of(node)
-        return any(m in text for m in api.CREDENTIAL_METHODS)
+        if any(m in text for m in api.CREDENTIAL_METHODS):
+            return True
+        # the text test is cheap and usually settles it; the tree walk makes it exact
+        return any(n in text for n in names) and not names.isdisjoint(self.identifiers(node))
 
     def identifiers(self, node: syntax.Node | None):
         if node is None:
