@@ -115,6 +115,8 @@ def run(paths: Sequence[Path], config, rules: Sequence[Entry], *, force_exclude:
 
 def _lint_file(source_file, refs: tuple[HandlerRef, ...], config, rules: Sequence[Entry], report: Report) -> None:
     path = source_file.path
+    if source_file.language not in ADAPTERS:
+        return  # a language lambdalint does not analyse yet
     try:
         source = path.read_bytes()
     except OSError as exc:

@@ -279,3 +279,9 @@ def test_an_adapter_that_crashes_is_an_internal_error_naming_the_file(project, m
     assert result.exit_code == 2
     assert result.stderr.startswith("lambdalint: error: src/bad.py: internal error while analysing the file: ")
     assert "src/other.py:6:10: LL102" in result.stdout
+
+
+def test_files_of_languages_not_analysed_yet_are_not_counted(project):
+    (project / "src" / "index.ts").write_text("import AWS from 'aws-sdk';\n")
+    result = run("check", "src")
+    assert "(2 files checked)" in result.stderr
