@@ -170,6 +170,7 @@ class FileFacts:
     suppressions: Suppressions
     error: Span | None = None          # the first syntax error, if the file does not parse
     error_message: str = ""
+    api: Any = None                    # the language's API tables (a module of lambdalint.apis)
 
     @property
     def handlers(self) -> list[Function]:

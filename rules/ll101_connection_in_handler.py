@@ -25,7 +25,6 @@ How to fix: create the connection at module scope (or in a lazy getter guarded b
 reopening it.
 """
 
-from lambdalint.apis.python import CONNECTIONS, LOOP_BOUND
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -45,8 +44,9 @@ RULE = Rule(
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        connection = CONNECTIONS.get(call.target)
+        connection = api.CONNECTIONS.get(call.target)
         if connection is None or call.tainted:
             continue  # not a connection, or per-tenant on purpose
         if any(call.kwarg(k) is not None for k in connection.via):
@@ -54,7 +54,7 @@ def check(facts, options):
         label = connection.label
         what = f"builds a new {label}" if " " in label else f"opens a new {label} connection"
         fix = ("create it once on one event loop kept at module scope (loop.run_until_complete, "
-               "not asyncio.run)" if call.target in LOOP_BOUND else "create it once at module scope")
+               "not asyncio.run)" if call.target in api.LOOP_BOUND else "create it once at module scope")
         yield RULE.finding(call, f"{call.target}() {what} on every invocation (50-100 ms per "
                                  f"request to connect); {fix} and reuse it")
 

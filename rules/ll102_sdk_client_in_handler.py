@@ -17,7 +17,6 @@ How to fix: create the client at module scope (or in a cached factory) and use i
 the handler.
 """
 
-from lambdalint.apis.python import SDK_CLIENTS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -41,8 +40,9 @@ COSTS = {
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        kind = SDK_CLIENTS.get(call.target)
+        kind = api.SDK_CLIENTS.get(call.target)
         if kind and not call.tainted:
             yield RULE.finding(call, f"{call.target}() is created on every invocation: it {COSTS[kind]}; "
                                      "create it once at module scope")

@@ -19,7 +19,6 @@ How to fix: create the session or client once at module scope (or in a lazy gett
 from the handler; ``with requests.Session() as s:`` inside the handler is the same mistake.
 """
 
-from lambdalint.apis.python import HTTP_CLIENTS, LOOP_BOUND
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -39,12 +38,13 @@ RULE = Rule(
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        if call.target not in HTTP_CLIENTS or call.tainted:
+        if call.target not in api.HTTP_CLIENTS or call.tainted:
             continue  # not an HTTP client, or per-tenant on purpose
         fix = ("create it once on one event loop kept at module scope (loop.run_until_complete, "
-               "not asyncio.run)" if call.target in LOOP_BOUND else "create it once at module scope")
-        yield RULE.finding(call, f"{HTTP_CLIENTS[call.target]}() is created on every invocation: its "
+               "not asyncio.run)" if call.target in api.LOOP_BOUND else "create it once at module scope")
+        yield RULE.finding(call, f"{api.HTTP_CLIENTS[call.target]}() is created on every invocation: its "
                                  "connection pool is thrown away and each request pays a new TCP+TLS "
                                  f"handshake (~40 ms); {fix} and reuse it")
 

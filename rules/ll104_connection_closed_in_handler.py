@@ -17,7 +17,6 @@ path; to recover from a broken connection, ``ping(reconnect=True)`` or reset the
 to ``None`` so the getter reconnects.
 """
 
-from lambdalint.apis.python import CLOSE_METHODS, CONNECTIONS, HTTP_CLIENTS, SDK_CLIENTS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -33,16 +32,18 @@ RULE = Rule(
     ),
 )
 
-OWNERS = frozenset(CONNECTIONS) | frozenset(HTTP_CLIENTS) | frozenset(SDK_CLIENTS)
+def owns_a_connection(api, target):
+    return target in api.CONNECTIONS or target in api.HTTP_CLIENTS or target in api.SDK_CLIENTS
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        if call.method not in CLOSE_METHODS or call.receiver is None or not call.receiver_shared:
+        if call.method not in api.CLOSE_METHODS or call.receiver is None or not call.receiver_shared:
             continue  # not a close, or the object was made in this invocation
         made_by = call.receiver.target
-        if made_by in OWNERS:
-            noun = "connection" if made_by in CONNECTIONS else "client"
+        if owns_a_connection(api, made_by):
+            noun = "connection" if made_by in api.CONNECTIONS else "client"
             yield RULE.finding(call, f"{call.method}() on the {made_by}() {noun} shared across "
                                      "invocations: the next request on this environment fails on a "
                                      "closed handle or reconnects (50-100 ms); keep it open and reuse it")

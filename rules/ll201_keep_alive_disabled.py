@@ -16,7 +16,6 @@ after the ``Connection`` key), and headers assigned item by item
 How to fix: delete the option or the header; the libraries keep connections alive by default.
 """
 
-from lambdalint.apis.python import HEADER_CALLS, KEEPALIVE_OFF
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -50,14 +49,15 @@ def connection_header(headers):
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.calls:
-        for keyword, value in KEEPALIVE_OFF.get(call.target, ()):
+        for keyword, value in api.KEEPALIVE_OFF.get(call.target, ()):
             arg = call.kwarg(keyword)
             if arg is not None and arg.literal is not None and arg.literal == value:
                 yield RULE.finding(arg, f"{keyword}={arg.text} on {call.target}() turns HTTP keep-alive off, {COST}; "
                                         "remove it")
-        if call.target in HEADER_CALLS:
-            headers = call.option("headers", HEADER_CALLS[call.target])
+        if call.target in api.HEADER_CALLS:
+            headers = call.option("headers", api.HEADER_CALLS[call.target])
             entry = connection_header(headers) if headers is not None else None
             if entry is not None and isinstance(entry.literal, str) and entry.literal.strip().lower() == "close":
                 yield RULE.finding(entry, f'a "Connection: close" header on {call.target}() makes the server '

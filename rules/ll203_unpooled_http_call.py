@@ -15,7 +15,6 @@ How to fix: create a ``requests.Session()`` (``httpx.Client()``, ``urllib3.PoolM
 keeps the connection open across invocations of the environment.
 """
 
-from lambdalint.apis.python import LOOP_BOUND, POOLED_ALTERNATIVE, UNPOOLED_CALLS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -35,11 +34,12 @@ RULE = Rule(
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        if call.target not in UNPOOLED_CALLS:
+        if call.target not in api.UNPOOLED_CALLS:
             continue
-        pooled = POOLED_ALTERNATIVE.get(call.target.rsplit(".", 1)[0], "pooled client")
-        where = ("on one event loop kept at module scope" if pooled.removesuffix("()") in LOOP_BOUND
+        pooled = api.POOLED_ALTERNATIVE.get(call.target.rsplit(".", 1)[0], "pooled client")
+        where = ("on one event loop kept at module scope" if pooled.removesuffix("()") in api.LOOP_BOUND
                  else "at module scope")
         yield RULE.finding(call, f"{call.target}() opens a new connection (TCP+TLS handshake, ~40 ms) "
                                  f"on every call; send it through a shared {pooled} created {where}")

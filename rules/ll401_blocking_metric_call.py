@@ -17,7 +17,6 @@ How to fix: record metrics with Powertools Metrics (``metrics.add_metric(...)`` 
 log lines that CloudWatch turns into metrics asynchronously.
 """
 
-from lambdalint.apis.python import METRIC_METHODS, SDK_CLIENTS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -37,10 +36,11 @@ RULE = Rule(
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.per_request_calls():
-        if call.method not in METRIC_METHODS or call.receiver is None:
+        if call.method not in api.METRIC_METHODS or call.receiver is None:
             continue
-        if SDK_CLIENTS.get(call.receiver.target) == "client":
+        if api.SDK_CLIENTS.get(call.receiver.target) == "client":
             yield RULE.finding(call, f"{call.method}() is a synchronous CloudWatch API call on every "
                                      "invocation (an AWS round trip the request waits for, +~40 ms "
                                      "without keep-alive); log metrics in Embedded Metric Format "

@@ -20,7 +20,6 @@ How to fix: pass ``config=Config(connect_timeout=1, read_timeout=<a few seconds>
 and shared by every client.
 """
 
-from lambdalint.apis.python import SDK_CLIENTS, SDK_CONFIG_ARG, SDK_CONFIGS, SDK_TIMEOUTS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -37,27 +36,28 @@ RULE = Rule(
     ),
 )
 
-def missing_timeouts(call):
+def missing_timeouts(call, api):
     """The timeout options the client lacks, or None when its config cannot be seen."""
-    config = call.option(*SDK_CONFIG_ARG)
+    config = call.option(*api.SDK_CONFIG_ARG)
     if config is None:
-        return None if call.spread else SDK_TIMEOUTS  # **kwargs may carry a config
+        return None if call.spread else api.SDK_TIMEOUTS  # **kwargs may carry a config
     if config.literal is None:
-        return SDK_TIMEOUTS
+        return api.SDK_TIMEOUTS
     built = config.call
-    if built is None or built.target not in SDK_CONFIGS or built.spread or built.positional(0):
+    if built is None or built.target not in api.SDK_CONFIGS or built.spread or built.positional(0):
         return None  # built elsewhere, merged, or positional: unknown, not missing
-    return tuple(n for n in SDK_TIMEOUTS if (a := built.kwarg(n)) is None or a.literal is None)
+    return tuple(n for n in api.SDK_TIMEOUTS if (a := built.kwarg(n)) is None or a.literal is None)
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.calls:
-        if SDK_CLIENTS.get(call.target) not in ("client", "resource"):
+        if api.SDK_CLIENTS.get(call.target) not in ("client", "resource"):
             continue
-        missing = missing_timeouts(call)
+        missing = missing_timeouts(call, api)
         if not missing:
             continue
-        if missing == SDK_TIMEOUTS:
+        if missing == api.SDK_TIMEOUTS:
             message = (f"{call.target}() has no connect/read timeout (botocore waits 60 s for each, "
                        "then retries); pass config=Config(connect_timeout=1, read_timeout=...) to fail fast")
         else:

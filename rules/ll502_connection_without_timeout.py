@@ -28,7 +28,6 @@ or ``redis.Redis(..., socket_connect_timeout=1, socket_timeout=0.5)``.
 
 import re
 
-from lambdalint.apis.python import CONNECTIONS
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -64,8 +63,9 @@ def is_set(call, name, url):
 
 
 def check(facts, options):
+    api = facts.api
     for call in facts.calls:
-        connection = CONNECTIONS.get(call.target)
+        connection = api.CONNECTIONS.get(call.target)
         if connection is None or call.spread or not (connection.connect or connection.read) \
                 or any(call.kwarg(k) is not None for k in connection.via):
             continue  # not checked, **kwargs, or a pool built elsewhere that carries the timeouts

@@ -22,7 +22,6 @@ How to fix: pass ``timeout=(1, <read seconds>)`` to each ``requests`` call, ``ti
 and an ``httpx.Timeout(...)`` instead of None.
 """
 
-from lambdalint.apis.python import CUSTOM_TRANSPORT, HTTP_TIMEOUTS, SOCKET_DEFAULT_TIMEOUT
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -43,10 +42,11 @@ RULE = Rule(
 
 
 def check(facts, options):
-    mounted = {c.receiver for c in facts.calls if c.target in CUSTOM_TRANSPORT and c.receiver}
-    socket_default = any(c.target in SOCKET_DEFAULT_TIMEOUT for c in facts.calls)
+    api = facts.api
+    mounted = {c.receiver for c in facts.calls if c.target in api.CUSTOM_TRANSPORT and c.receiver}
+    socket_default = any(c.target in api.SOCKET_DEFAULT_TIMEOUT for c in facts.calls)
     for call in facts.calls:
-        spec = HTTP_TIMEOUTS.get(call.target)
+        spec = api.HTTP_TIMEOUTS.get(call.target)
         if spec is None or call.spread or (call.receiver is not None and call.receiver in mounted):
             continue  # not an HTTP call, **kwargs, or a transport that may add a timeout
         if spec.socket_default and socket_default:

@@ -23,7 +23,6 @@ How to fix: give every policy a stop (``stop=stop_after_attempt(2)``, ``max_trie
 a botocore Config both timeouts next to ``retries={"total_max_attempts": 2}``.
 """
 
-from lambdalint.apis.python import REDIS_RETRY, RETRY_CONFIG_KEYS, RETRY_POLICIES, SDK_CONFIGS, SDK_TIMEOUTS
 from lambdalint.config import OptionSpec
 from lambdalint.rule import Example, Rule
 
@@ -50,12 +49,12 @@ def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def botocore_retries(config, limit):
+def botocore_retries(config, limit, api):
     """The effective attempt-count pair of a Config without timeouts, if it allows too many."""
-    if config.spread or any(config.kwarg(n) is not None for n in SDK_TIMEOUTS):
+    if config.spread or any(config.kwarg(n) is not None for n in api.SDK_TIMEOUTS):
         return None  # timeouts (or unknown options): LL501's concern, not this rule's
     retries = config.kwarg("retries")
-    for key, first in sorted(RETRY_CONFIG_KEYS.items(), key=lambda kv: -kv[1]):
+    for key, first in sorted(api.RETRY_CONFIG_KEYS.items(), key=lambda kv: -kv[1]):
         pair = retries.entry(key) if retries is not None else None
         if pair is not None:
             return (pair, pair.literal - first) if is_int(pair.literal) and pair.literal - first > limit else None
@@ -63,20 +62,21 @@ def botocore_retries(config, limit):
 
 
 def check(facts, options):
+    api = facts.api
     limit = options["max-retries"]
     for call in facts.calls:
-        if call.target in SDK_CONFIGS and (found := botocore_retries(call, limit)):
+        if call.target in api.SDK_CONFIGS and (found := botocore_retries(call, limit, api)):
             pair, count = found
             yield RULE.finding(pair, f'"{pair.name}": {pair.literal} allows {count} retries on a Config '
                                      "without timeouts, and each attempt may wait 60 s to connect and "
                                      f"60 s to read; set connect_timeout/read_timeout and at most {limit} "
                                      "retries")
-        elif call.target in REDIS_RETRY:
+        elif call.target in api.REDIS_RETRY:
             count = call.option("retries", 1)
             if count is not None and is_int(count.literal) and count.literal < 0:
                 yield RULE.finding(count, "a negative redis Retry count retries forever, holding the "
                                           "invocation until Lambda kills it; retry at most 1-2 times")
-        elif (bound := RETRY_POLICIES.get(call.target)) and not call.spread:
+        elif (bound := api.RETRY_POLICIES.get(call.target)) and not call.spread:
             given = [a for i, n in enumerate(bound.options)
                      if (a := call.option(n, bound.position if i == 0 else None)) is not None]
             if not given:
@@ -89,9 +89,9 @@ def check(facts, options):
                                              "2 attempts)")
     for function in facts.functions:
         for path, span in zip(function.decorators, function.decorator_spans, strict=True):
-            if path in RETRY_POLICIES:  # a bare @retry: a call would end in "()"
+            if path in api.RETRY_POLICIES:  # a bare @retry: a call would end in "()"
                 yield RULE.finding(span, f"bare @{path} retries forever, holding the invocation until "
-                                         f"Lambda kills it; use @{path}({RETRY_POLICIES[path].options[0]}"
+                                         f"Lambda kills it; use @{path}({api.RETRY_POLICIES[path].options[0]}"
                                          "=...) (fail fast: at most 2 attempts)")
 
 

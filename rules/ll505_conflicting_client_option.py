@@ -21,8 +21,8 @@ the first test or the first cold start fails loudly; it needs no linter to be fo
 How to fix: delete the value that should not apply, keeping the one you meant.
 """
 
-from lambdalint.apis.python import (CONNECTIONS, HEADER_CALLS, HTTP_CLIENTS, HTTP_TIMEOUTS, KEEPALIVE_OFF,
-                                    REDIS_RETRY, REQUEST_PAYLOAD, RETRY_POLICIES, SDK_CLIENTS, SDK_CONFIGS)
+from functools import cache
+
 from lambdalint.rule import Example, Rule
 
 RULE = Rule(
@@ -38,8 +38,11 @@ RULE = Rule(
     ),
 )
 
-MODELED = frozenset().union(CONNECTIONS, SDK_CLIENTS, SDK_CONFIGS, HTTP_CLIENTS, HTTP_TIMEOUTS, KEEPALIVE_OFF,
-                            HEADER_CALLS, RETRY_POLICIES, REDIS_RETRY)
+@cache
+def modeled(api):
+    """Every constructor and call whose options the tables describe."""
+    return frozenset().union(api.CONNECTIONS, api.SDK_CLIENTS, api.SDK_CONFIGS, api.HTTP_CLIENTS, api.HTTP_TIMEOUTS,
+                             api.KEEPALIVE_OFF, api.HEADER_CALLS, api.RETRY_POLICIES, api.REDIS_RETRY)
 
 
 def repeated(mapping):
@@ -54,12 +57,13 @@ def repeated(mapping):
 
 
 def check(facts, options):
-    reported = set()
+    api = facts.api
+    reported, modeled_calls = set(), modeled(api)
     for call in facts.calls:
-        if call.target not in MODELED:
+        if call.target not in modeled_calls:
             continue
         for arg in call.args:
-            if arg.name in REQUEST_PAYLOAD or (arg.name is None and not arg.spread):
+            if arg.name in api.REQUEST_PAYLOAD or (arg.name is None and not arg.spread):
                 continue  # what a request sends, not how the client is built
             for earlier, later in repeated(arg):
                 if later.span.start_byte in reported:

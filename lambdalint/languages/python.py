@@ -229,7 +229,7 @@ class PythonFile(Scope):
                     if call is not None:
                         calls.append(call)
         self.mark_per_invocation(calls)
-        return FileFacts(self.path, LANGUAGE, self.text.source, calls, self.functions, self.suppressions())
+        return FileFacts(self.path, LANGUAGE, self.text.source, calls, self.functions, self.suppressions(), api=api)
 
     def function(self, node: syntax.Node, parent: Function | None, cls: ClassInfo | None) -> Function:
         name = self.text.of(node.child_by_field_name("name"))
