@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from lambdalint import __version__
+from lambdalint.reporters import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -68,7 +69,7 @@ def main() -> None:
 @click.option("--extend-exclude", multiple=True, metavar="PATTERNS", help="Patterns to skip on top of the excludes.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too (for pre-commit).")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Skip files ignored by .gitignore (default: yes).")
-@click.option("--output-format", type=click.Choice(["concise", "full", "json"]), default="concise",
+@click.option("--output-format", type=click.Choice(FORMATS), default="concise",
               envvar="LAMBDALINT_OUTPUT_FORMAT", show_default=True, help="How findings are printed.")
 @click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppress nothing (LL001).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from pathspec import GitIgnoreSpec
 
-from lambdalint.model import HandlerRef
+from lambdalint.model import HandlerRef, shown
 
 try:
     import tomllib
@@ -119,12 +119,12 @@ def load_config(
     if path is None:
         return Config(path=None, root=cwd.resolve(), options=_options({}, options, ConfigError))
     path = path.resolve()
-    shown = _shown(path, cwd)
+    name = shown(path, cwd.resolve())
     is_pyproject = path.name == "pyproject.toml"
     where = " in [tool.lambdalint]" if is_pyproject else ""
 
     def error(message: str) -> ConfigError:
-        return ConfigError(f"{shown}: {message}")
+        return ConfigError(f"{name}: {message}")
 
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -182,11 +182,11 @@ def load_config(
             (pattern, codes(f'per-file-ignores."{pattern}"', value)) for pattern, value in per_file.items()
         )
     if "handlers" in table:
-        settings["handlers"] = _handlers(table["handlers"], path.parent, shown, error)
+        settings["handlers"] = _handlers(table["handlers"], path.parent, name, error)
     return Config(path=path, root=path.parent, options=_options(table, options, error), **settings)
 
 
-def _handlers(value: object, root: Path, shown: str, error: Callable[[str], ConfigError]) -> tuple[HandlerRef, ...]:
+def _handlers(value: object, root: Path, origin: str, error: Callable[[str], ConfigError]) -> tuple[HandlerRef, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise error("'handlers' must be a list of \"path/to/file.py:function\" strings")
     refs = []
@@ -194,7 +194,7 @@ def _handlers(value: object, root: Path, shown: str, error: Callable[[str], Conf
         file, colon, function = entry.rpartition(":")
         if not colon or not file or not _FUNCTION_NAME.fullmatch(function):
             raise error(f"malformed handler '{entry}' in 'handlers': expected \"path/to/file.py:function\"")
-        refs.append(HandlerRef(module=(root / file).resolve().with_suffix(""), function=function, origin=shown))
+        refs.append(HandlerRef(module=(root / file).resolve().with_suffix(""), function=function, origin=origin))
     return tuple(refs)
 
 
@@ -229,10 +229,3 @@ def _check_pattern(pattern: str, key: str, error: Callable[[str], ConfigError]) 
         GitIgnoreSpec.from_lines([pattern])
     except ValueError:
         raise error(f"invalid pattern '{pattern}' in '{key}'") from None
-
-
-def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return str(path.relative_to(cwd.resolve()))
-    except ValueError:
-        return str(path)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, partial
 from pathlib import Path
 
-from lambdalint.model import HandlerRef
+from lambdalint.model import HandlerRef, shown
 
 _FUNCTION_TYPES = frozenset({"AWS::Serverless::Function", "AWS::Lambda::Function"})
 # These runtimes name a binary, class or method in Handler, not a file and a function.
@@ -26,15 +26,15 @@ def handlers_from_descriptors(paths: Iterable[Path]) -> tuple[tuple[HandlerRef, 
     refs: list[HandlerRef] = []
     warnings: list[str] = []
     for path in paths:
-        shown = _shown(path, cwd)
+        where = shown(path, cwd)
         try:
             document, root_node = _load(path)
         except (OSError, ValueError, RecursionError, yaml.YAMLError) as error:
-            warnings.append(f"{shown}: cannot parse: {_reason(error)}")
+            warnings.append(f"{where}: cannot parse: {_reason(error)}")
             continue
         if not isinstance(document, dict):
             continue
-        origin = partial(_origin, root_node, shown)
+        origin = partial(_origin, root_node, where)
         if path.name in _SERVERLESS_NAMES:
             refs += _serverless(document, path.parent.resolve(), origin)
         elif isinstance(document.get("Resources"), dict):
@@ -137,13 +137,13 @@ def _loader() -> type:
     return TemplateLoader
 
 
-def _origin(node: object, shown: str, *keys: str) -> str:
-    """``shown:line`` of the value at ``keys`` in a YAML node tree; just ``shown`` without one (JSON)."""
+def _origin(node: object, where: str, *keys: str) -> str:
+    """``where:line`` of the value at ``keys`` in a YAML node tree; just ``where`` without one (JSON)."""
     for key in keys:
         if getattr(node, "id", None) != "mapping":
-            return shown
+            return where
         node = next((value for name, value in node.value if getattr(name, "value", None) == key), None)
-    return f"{shown}:{node.start_mark.line + 1}" if node is not None else shown
+    return f"{where}:{node.start_mark.line + 1}" if node is not None else where
 
 
 def _reason(error: Exception) -> str:
@@ -151,10 +151,3 @@ def _reason(error: Exception) -> str:
     if problem and mark:
         return f"{problem} (line {mark.line + 1})"
     return " ".join(str(error).split())
-
-
-def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return str(path.relative_to(cwd))
-    except ValueError:
-        return str(path)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lambdalint import syntax
+from lambdalint import model, syntax
 from lambdalint.facts import FileFacts, Suppressions
 from lambdalint.languages.common import SourceText
 from lambdalint.model import Finding, HandlerRef
@@ -26,7 +26,6 @@ class InternalError(Exception):
 class Report:
     findings: list[Finding] = field(default_factory=list)
     checked: int = 0            # files read
-    parsed: int = 0             # files the prefilter let through
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -135,13 +134,10 @@ def _lint_file(source_file, refs: tuple[HandlerRef, ...], config, rules: Sequenc
         return
     if findings is None:
         return
-    report.parsed += 1
     ignored = config.ignored_codes_for(path)
     report.findings.extend(f for f in findings if not any(code == "ALL" or f.code.startswith(code)
                                                           for code in ignored))
 
 
 def shown(path: Path) -> str:
-    from lambdalint.reporters import shown as relative
-
-    return relative(path, Path.cwd())
+    return model.shown(path, Path.cwd())

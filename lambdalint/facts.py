@@ -8,7 +8,7 @@ no target, so no table can match it: unresolvable code is never reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -45,11 +45,6 @@ class Arg:
             if item.name == key:
                 found = item
         return found
-
-    @property
-    def opaque(self) -> bool:
-        """True when the mapping's keys cannot all be seen (not a literal, or spreads)."""
-        return self.entries is None or any(e.spread for e in self.entries)
 
 
 @dataclass(eq=False, slots=True)
@@ -108,10 +103,6 @@ class Call:
         per-request data: a per-tenant client, per request on purpose."""
         raise NotImplementedError
 
-    @property
-    def per_request(self) -> bool:
-        """Runs on every request: per-invocation, not behind a once-per-environment guard."""
-        return self.per_invocation and not self.guarded
 
     @property
     def spread(self) -> bool:
@@ -172,12 +163,7 @@ class FileFacts:
     error_message: str = ""
     api: Any = None                    # the language's API tables (a module of lambdalint.apis)
 
-    @property
-    def handlers(self) -> list[Function]:
-        return [f for f in self.functions if f.handler]
 
-    def calls_to(self, targets: Mapping[str, Any] | frozenset[str]) -> Iterator[Call]:
-        return (c for c in self.calls if c.target in targets)
 
     def per_request_calls(self) -> Iterator[Call]:
         return (c for c in self.calls if c.per_invocation and not c.guarded)

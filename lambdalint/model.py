@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def shown(path: Path, cwd: Path) -> str:
+    """The path as the user sees it: relative to the working directory when below it, with
+    forward slashes (problem matchers and SARIF want one spelling on every system)."""
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix() if os.sep == "/" else str(path)
 
 
 @dataclass(frozen=True, slots=True)

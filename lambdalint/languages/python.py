@@ -47,7 +47,7 @@ FILE_NOQA = re.compile(r"^#\s*lambdalint:\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:
 CODE = re.compile(r"[A-Z]+[0-9]+")
 HEAD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 ALIAS_ROOTS = {alias.split(".")[0] for alias in api.ALIASES}
-MODULE_ROOTS = {m.split(".")[0] for m in api.MODULES} | {"functools", "chalice"}
+MODULE_ROOTS = {m.split(".")[0] for m in api.MODULES}
 # The last names of every API the tables model: a call ending in any other name cannot match.
 API_NAMES = frozenset(
     name.encode()
